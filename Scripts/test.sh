@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up (installs what is missing, builds) and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/setup.sh debug
+swift build --build-tests
+swift test --skip-build
