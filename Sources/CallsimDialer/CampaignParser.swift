@@ -119,7 +119,7 @@ public enum CampaignParser {
         var dialing = DialingSettings(mode: .predictive, dialLevel: 1.0, maxLevel: 3.0,
                                       dropTargetPercent: rules.maxAbandonPercent * 0.8, dropTime: rules.maxDropTime,
                                       ringTimeout: max(rules.minimumRing, 20), adaptInterval: 15, trunks: 0,
-                                      tally: .readyAndInCall, dropControl: .hard, machineDetection: true)
+                                      tally: .ready, dropControl: .hard, machineDetection: true)
         var levelNode: Node?, maxNode: Node?
         if let node = values["dialing"], let fields = reader.mapping(node, "dialing", allowed: dialingKeys) {
             for field in fields {
