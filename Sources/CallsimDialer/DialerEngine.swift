@@ -424,6 +424,12 @@ public struct DialerEngine: Sendable {
 
     /// Scrubs a lead before dialling: numbers on a do-not-call list and leads without consent are set aside.
     private mutating func dialable(_ lead: Int) -> Bool {
+        // A lead that needs a skill no ready agent has waits a little instead of risking a drop.
+        let skill = Int(leadSkill[lead])
+        if skill >= 0, mode != .preview, firstReadyAgent(skill: skill, excludingTrainee: false) == nil {
+            groups[Int(leadGroup[lead])].recycle.push(now + 20, Int32(lead))
+            return false
+        }
         if leads[lead].consent == false {
             if !leadDialled[lead] { totals.noConsent += 1 }
             return false
