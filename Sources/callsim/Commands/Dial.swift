@@ -179,18 +179,22 @@ struct LoadedCampaign {
             throw CLIError("\(path): the campaign names no lead list (add 'leads: FILE.csv')")
         }
         let leadsFile = resolve(leadsPath)
-        let parsed = LeadListParser.parse(csv: try readText(leadsFile, what: "lead list"), file: leadsFile,
-                                          zoneOffset: zoneResolver(startDate: campaign.startDate))
-        if !parsed.problems.isEmpty {
-            if strict {
-                printDiagnostics(parsed.problems)
-                Console.error("\(leadsFile): \(parsed.problems.count) bad row(s); nothing was run (--strict)")
-                throw ExitCode(1)
+        let loadedLeads = LeadListParser.load(csv: try readText(leadsFile, what: "lead list"), file: leadsFile,
+                                              policy: strict ? .strict : .lenient,
+                                              zoneOffset: zoneResolver(startDate: campaign.startDate))
+        let parsed: LeadListParser.Parsed
+        switch loadedLeads {
+        case .failure(let list):
+            printDiagnostics(list.diagnostics)
+            Console.error("\(leadsFile): \(list.diagnostics.count) problem(s); nothing was run\(strict ? " (--strict)" : "")")
+            throw ExitCode(1)
+        case .success(let value):
+            parsed = value
+            if !value.problems.isEmpty {
+                printDiagnostics(value.problems)
+                Console.error("\(leadsFile): \(value.problems.count) bad row(s) left out, \(value.leads.count) leads loaded")
             }
-            printDiagnostics(parsed.problems.map { var d = $0; d.severity = .warning; return d })
-            Console.error("\(leadsFile): \(parsed.problems.count) bad row(s) left out, \(parsed.leads.count) leads loaded")
         }
-        guard !parsed.leads.isEmpty else { throw CLIError("\(leadsFile): no usable leads") }
         func dncList(_ relative: String?) throws -> Set<UInt64> {
             guard let relative else { return [] }
             let file = resolve(relative)
