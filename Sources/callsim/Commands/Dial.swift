@@ -42,6 +42,9 @@ struct Dial: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: .hidden)
+    var timing = false
+
     func run() throws {
         let loaded = try LoadedCampaign.load(path: campaign, strict: strict, days: days)
         var runs: [(DialingMode?, Double?)] = []
@@ -66,10 +69,18 @@ struct Dial: ParsableCommand {
         for (index, run) in runs.enumerated() {
             let label = runs.count > 1 ? " (\(index + 1)/\(runs.count))" : ""
             let bar = ProgressBar(label: "simulating\(label)")
+            let started = DispatchTime.now().uptimeNanoseconds
+            let startedCPU = clock()
             let report = DialerEngine.simulate(
                 campaign: loaded.campaign, leads: loaded.leads, nationalDoNotCall: loaded.national, companyDoNotCall: loaded.company,
                 seed: seed, mode: run.0, dialLevel: run.1, progress: bar.update)
             bar.finish()
+            if timing {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
+                Console.error(String(format: "timing: %d events, simulation %.3f s wall, %.3f s CPU = %.0f events/s (CPU), %d dials",
+                                     report.events, seconds, cpu, Double(report.events) / max(cpu, 1e-9), report.totals.dials))
+            }
             reports.append(report)
         }
         if json {
