@@ -126,7 +126,7 @@ final class CallRunner {
                 let elapsed = seconds(since: lastShown)
                 timeout = max(0, deadAirLimit - elapsed)
             }
-            let event = source.readLine(prompt: prompt, completions: CallCommand.words, timeout: timeout, remember: true)
+            let event = source.readLine(prompt: prompt, completions: CallCommand.words, timeout: timeout)
             switch event {
             case .timeout:
                 step = engine.silence(seconds: seconds(since: lastShown))
@@ -146,10 +146,6 @@ final class CallRunner {
             case .line(let raw):
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty { continue }
-                if !source.isInteractive, !line.hasPrefix("/") {
-                    out(Console.styled(UIText.agentPrompt.text(lang), .bold, .cyan, color: color)
-                        + (lang == .zhTW ? "：" : ": ") + line)
-                }
                 if line.hasPrefix("/") {
                     let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
                     let word = String(parts[0])
@@ -189,6 +185,13 @@ final class CallRunner {
                 if let problem = problem(with: line, options: options) {
                     out(warning(problem))
                     continue
+                }
+                if source.isInteractive {
+                    source.remember(line)
+                } else {
+                    // Piped lines are not echoed by a terminal: show them as the call goes.
+                    out(Console.styled(UIText.agentPrompt.text(lang), .bold, .cyan, color: color)
+                        + (lang == .zhTW ? "：" : ": ") + line)
                 }
                 let response: Double? = source.isInteractive ? seconds(since: lastShown) : nil
                 step = engine.agentSays(line, responseSeconds: response)
@@ -238,7 +241,7 @@ final class CallRunner {
     /// Ctrl-C: y hangs up, n goes on; a second Ctrl-C or the end of input also hangs up.
     private func confirmHangUp(_ lang: Language) -> Bool {
         while true {
-            switch source.readLine(prompt: UIText.confirmHangUp.text(lang), completions: [], timeout: nil, remember: false) {
+            switch source.readLine(prompt: UIText.confirmHangUp.text(lang), completions: [], timeout: nil) {
             case .line(let answer):
                 let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
                 if ["y", "yes", "是", "好", "對"].contains(word) { return true }
@@ -265,13 +268,13 @@ final class CallRunner {
         field(.briefPrice, brief.price)
         func list(_ label: UIText, _ items: [String]) {
             guard !items.isEmpty else { return }
-            lines.append("  " + label.text(lang) + separator)
+            lines.append("  " + label.text(lang) + separator.trimmingCharacters(in: .whitespaces))
             lines += items.map { "    - " + $0 }
         }
         list(.briefOffers, brief.offers)
         list(.briefLimits, brief.policyLimits)
         if !brief.customerRecord.isEmpty {
-            lines.append("  " + UIText.briefCustomer.text(lang) + separator)
+            lines.append("  " + UIText.briefCustomer.text(lang) + separator.trimmingCharacters(in: .whitespaces))
             lines += brief.customerRecord.map { "    " + $0.label + separator + $0.value }
         }
         return lines.joined(separator: "\n")

@@ -31,7 +31,7 @@ struct ScenarioPicker {
         print(render())
         let prompt = Console.prompt(UIText.pickerPrompt.text(uiLanguage), .bold, color: color)
         while true {
-            switch source.readLine(prompt: prompt, completions: scenarios.map(\.id), timeout: nil, remember: false) {
+            switch source.readLine(prompt: prompt, completions: scenarios.map(\.id), timeout: nil) {
             case .line(let answer):
                 if answer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 if let chosen = scenario(for: answer) { return chosen }

@@ -27,7 +27,9 @@ protocol LineSource: AnyObject {
     var isInteractive: Bool { get }
     /// Reads one line. `completions` are offered by Tab for the first word; `timeout` (seconds)
     /// makes the read return `.timeout` while the typed text stays pending for the next call.
-    func readLine(prompt: String, completions: [String], timeout: Double?, remember: Bool) -> LineEvent
+    func readLine(prompt: String, completions: [String], timeout: Double?) -> LineEvent
+    /// Keeps a line for Up-arrow recall and in the history file (the agent's spoken lines only).
+    func remember(_ line: String)
     /// Prints text while a line may be half typed, keeping that line intact below it.
     func printAbove(_ text: String)
     /// Drops a pending half-typed line (the call ended without the agent pressing Enter).
@@ -134,7 +136,7 @@ final class LineEditor: LineSource {
         setlocale(LC_ALL, "")
     }
 
-    func readLine(prompt: String, completions: [String] = [], timeout: Double? = nil, remember: Bool = true) -> LineEvent {
+    func readLine(prompt: String, completions: [String] = [], timeout: Double? = nil) -> LineEvent {
         if Self.exitAtPrompt {
             callsim_flush_stdout()
             exit(0)
@@ -162,7 +164,8 @@ final class LineEditor: LineSource {
                     Swift.print("")
                     return .endOfInput
                 }
-                return accept(bytes, remember: remember)
+                guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidLine }
+                return .line(line)
             }
             var waitMilliseconds: Int32 = -1
             if let deadline {
@@ -232,14 +235,8 @@ final class LineEditor: LineSource {
         handlerInstalled = false
     }
 
-    private func accept(_ bytes: [UInt8], remember: Bool) -> LineEvent {
-        guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidLine }
-        if remember { rememberLine(line) }
-        return .line(line)
-    }
-
-    private func rememberLine(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+    func remember(_ line: String) {
+        guard isInteractive, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         let total = callsim_history_length()
         if total > 0, let last = history_get(callsim_history_base() + total - 1), let text = last.pointee.line,
            String(cString: text) == line {
@@ -272,6 +269,11 @@ final class LineEditor: LineSource {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0 // no SA_RESTART: poll must return EINTR
         sigaction(SIGINT, &action, &previousInterruptAction)
+        // A parent may have started callsim with SIGINT blocked; Ctrl-C must still reach the call.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     private func restoreInterruptHandler() {
