@@ -60,6 +60,7 @@ final class CallRunner {
     private let source: any LineSource
     private let observers: [any CallObserver]
     private let color: Bool
+    static let ringSeconds = 0.6
 
     init(source: any LineSource, observers: [any CallObserver] = [], color: Bool = Console.useColor) {
         self.source = source
@@ -98,7 +99,11 @@ final class CallRunner {
         out("")
         let ringing = scenario.brief.direction == .outbound ? UIText.ringing : UIText.incomingCall
         out(Console.styled(ringing.text(lang), .dim, color: color))
-        if source.isInteractive { out(Console.styled(UIText.connected.text(lang), .dim, color: color)) }
+        if source.isInteractive {
+            // A short ring, so the customer's first words come as on a phone.
+            if scenario.brief.direction == .outbound { Thread.sleep(forTimeInterval: Self.ringSeconds) }
+            out(Console.styled(UIText.connected.text(lang), .dim, color: color))
+        }
 
         var step = engine.start()
         for line in step.customerLines { out(customerText(line)) }
