@@ -32,7 +32,7 @@ protocol CallEngine {
 }
 
 /// The campaign brief shown before a call (T1.1: product, price, offers, policy limits, customer record).
-struct CallBrief: Sendable, Equatable {
+struct BriefSheet: Sendable, Equatable {
     var company: String?
     var agentName: String?
     var direction: CallDirection
@@ -43,7 +43,7 @@ struct CallBrief: Sendable, Equatable {
     /// The customer record as label/value pairs, in the order the scenario gives them.
     var customerRecord: [(label: String, value: String)]
 
-    static func == (lhs: CallBrief, rhs: CallBrief) -> Bool {
+    static func == (lhs: BriefSheet, rhs: BriefSheet) -> Bool {
         lhs.company == rhs.company && lhs.agentName == rhs.agentName && lhs.direction == rhs.direction
             && lhs.product == rhs.product && lhs.price == rhs.price && lhs.offers == rhs.offers
             && lhs.policyLimits == rhs.policyLimits
@@ -67,7 +67,7 @@ protocol PracticeScenario {
     var temperament: String { get }
     /// How the customer is named on screen (林太太, Mr. Chen).
     var customerName: String { get }
-    var brief: CallBrief { get }
+    var brief: BriefSheet { get }
     var script: [CallScriptStage] { get }
     var context: CallContext { get }
     /// A fresh engine for one call. `from` starts at a named beat (drill), when the scenario has it.

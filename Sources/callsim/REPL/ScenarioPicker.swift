@@ -13,7 +13,7 @@ struct ScenarioPicker {
         for (index, scenario) in scenarios.enumerated() {
             let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
             lines.append("  \(number). " + scenario.title + "  "
-                + Console.styled("\(scenario.temperament) · \(scenario.language.rawValue) · \(scenario.id)", .dim, color: color))
+                + Console.styled("\(temperamentLabel(scenario.temperament, uiLanguage)) · \(scenario.language.rawValue) · \(scenario.id)", .dim, color: color))
         }
         return lines.joined(separator: "\n")
     }

@@ -120,6 +120,21 @@ enum UIText {
     }
 }
 
+/// A persona's temperament in the user's language (unknown words are shown as they are).
+func temperamentLabel(_ temperament: String, _ language: Language) -> String {
+    guard language == .zhTW else { return temperament }
+    switch temperament {
+    case "friendly": return "友善"
+    case "hostile": return "不耐煩、有敵意"
+    case "hesitant": return "猶豫不決"
+    case "busy": return "忙碌"
+    case "complaining": return "抱怨"
+    case "skeptical": return "多疑"
+    case "talkative": return "健談"
+    default: return temperament
+    }
+}
+
 extension CallOutcome {
     func label(_ language: Language) -> String {
         switch (self, language) {
