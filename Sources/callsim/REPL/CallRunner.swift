@@ -109,6 +109,8 @@ final class CallRunner {
         for line in step.customerLines { out(customerText(line)) }
         publishNewTurns()
         var lastShown = ContinuousClock.now
+        // Dead air counts from the last customer line, or from the end of a Ctrl-C question.
+        var silentSince = lastShown
         var ending = step.ending
         var quit = false
 
@@ -128,16 +130,17 @@ final class CallRunner {
         conversation: while ending == nil {
             var timeout: Double?
             if let deadAirLimit {
-                let elapsed = seconds(since: lastShown)
+                let elapsed = seconds(since: silentSince)
                 timeout = max(0, deadAirLimit - elapsed)
             }
             let event = source.readLine(prompt: prompt, completions: CallCommand.words, timeout: timeout)
             switch event {
             case .timeout:
-                step = engine.silence(seconds: seconds(since: lastShown))
+                step = engine.silence(seconds: seconds(since: silentSince))
                 for line in step.customerLines { source.printAbove(customerText(line)) }
                 publishNewTurns()
                 lastShown = .now
+                silentSince = lastShown
                 if let stepEnding = step.ending {
                     source.abandonPendingLine()
                     ending = stepEnding
@@ -145,7 +148,12 @@ final class CallRunner {
             case .endOfInput:
                 hangUp()
             case .interrupt:
-                if confirmHangUp(lang) { hangUp() } else { out(UIText.keepTalking.text(lang)) }
+                if confirmHangUp(lang) {
+                    hangUp()
+                } else {
+                    out(UIText.keepTalking.text(lang))
+                    silentSince = .now
+                }
             case .invalidLine:
                 out(warning(UIText.lineHasControlCharacters.text(lang)))
             case .line(let raw):
@@ -203,6 +211,7 @@ final class CallRunner {
                 for customerLine in step.customerLines { out(customerText(customerLine)) }
                 publishNewTurns()
                 lastShown = .now
+                silentSince = lastShown
                 ending = step.ending
             }
         }
