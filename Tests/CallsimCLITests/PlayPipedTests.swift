@@ -19,6 +19,23 @@ struct PlayPipedTests {
         #expect(!FileManager.default.fileExists(atPath: home.historyFile.path))
     }
 
+    @Test func commandsDuringACall() throws {
+        let home = try TemporaryHome()
+        let run = try runPiped(["play", playedScenario, "--seed", "1"],
+                               input: "/help\n/brief\n/script\n/notes\n/notes 客戶下午才有空\n/notes\n/hint\n/transcript\n/quit\n",
+                               environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("/hangup      hang up and see the scorecard"))
+        #expect(run.stdout.components(separatedBy: "Campaign brief").count == 3, "the brief before the call and on /brief")
+        #expect(run.stdout.contains("Call script"))
+        #expect(run.stdout.contains("No notes yet."))
+        #expect(run.stdout.contains("  1. 客戶下午才有空"))
+        #expect(run.stdout.contains("Hint: ") || run.stdout.contains("No hint right now."))
+        #expect(run.stdout.contains("Transcript"))
+        #expect(run.stdout.contains("Left the call; it is not scored."))
+        #expect(!run.stdout.contains("Scorecard"))
+    }
+
     @Test func sameSeedSameLinesSameOutput() throws {
         let home = try TemporaryHome()
         let input = "您好，我是遠星電信的王小明\n請問您現在方便說話嗎？\n/hangup\n"

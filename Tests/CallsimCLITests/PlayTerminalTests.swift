@@ -132,6 +132,34 @@ struct PlayTerminalTests {
         #expect(session.waitForExit() == 0)
     }
 
+    @Test func colourOnATerminalAndNoneWithNoColor() throws {
+        let home = try TemporaryHome()
+        let coloured = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
+        #expect(coloured.waitFor(prompt))
+        coloured.send("/hangup\r")
+        #expect(coloured.waitForExit() == 0)
+        #expect(coloured.text.contains("\u{1B}[0m"), "no colour on a terminal")
+
+        let plain = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"],
+                                        environment: home.environment(["NO_COLOR": "1"]))
+        #expect(plain.waitFor(prompt))
+        plain.send("/hangup\r")
+        #expect(plain.waitForExit() == 0)
+        #expect(!plain.text.contains("\u{1B}[0m") && !plain.text.contains("\u{1B}[1;"), "colour despite NO_COLOR")
+    }
+
+    @Test func chineseInputSurvivesACLocale() throws {
+        let home = try TemporaryHome()
+        let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"],
+                                          environment: home.environment(["LANG": "C", "LC_ALL": "POSIX"]))
+        #expect(session.waitFor(prompt))
+        session.send("您好\r")
+        session.send("/hangup\r")
+        #expect(session.waitForExit() == 0)
+        let history = try String(contentsOf: home.historyFile, encoding: .utf8)
+        #expect(history.contains("您好"), "Chinese input dropped under LANG=C: \(session.text)")
+    }
+
     @Test func pickerCompletesScenarioIds() throws {
         let home = try TemporaryHome()
         let session = try TerminalSession(["--lang", "zh-TW"], environment: home.environment())

@@ -43,6 +43,9 @@ private let completionQueue = Mutex<[String]>([])
 /// The bytes of the line readline finished (nil inside means Ctrl-D), or nil while typing.
 private let finishedLine = Mutex<[UInt8]??>(nil)
 private let interruptRequested = Atomic<Bool>(false)
+/// The write end of a pipe the SIGINT handler writes to, so a signal that lands just before
+/// `poll` still wakes it (the self-pipe trick); -1 until the editor makes it.
+private let interruptWakeUp = Atomic<Int32>(-1)
 
 private func lineFinished(_ line: UnsafeMutablePointer<CChar>?) {
     // Removing the handler here keeps readline from printing the prompt again after Enter.
@@ -80,6 +83,11 @@ private func completeFirstWord(
 
 private func interruptHandler(_ signal: Int32) {
     interruptRequested.store(true, ordering: .relaxed)
+    let descriptor = interruptWakeUp.load(ordering: .relaxed)
+    if descriptor >= 0 {
+        var byte: UInt8 = 1
+        _ = write(descriptor, &byte, 1)
+    }
 }
 
 /// Reads the agent's lines on a terminal with GNU readline (editing, history, Tab completion),
@@ -89,6 +97,7 @@ final class LineEditor: LineSource {
     private let historyPath: String?
     private var handlerInstalled = false
     private var previousInterruptAction = sigaction()
+    private var wakeUpReadEnd: Int32 = -1
     /// Lines readline may keep for Up-arrow recall, and in the history file.
     static let historyLimit: Int32 = 1000
     /// For start-up benchmarks: leave as soon as the first prompt would be shown.
@@ -106,6 +115,15 @@ final class LineEditor: LineSource {
         callsim_rl_set_attempted_completion_function(completeFirstWord)
         // Signals are ours: readline's own SIGINT handling kills the process in reverse search.
         callsim_rl_set_catch_signals(0)
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for descriptor in ends {
+                _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+            }
+            wakeUpReadEnd = ends[0]
+            interruptWakeUp.store(ends[1], ordering: .relaxed)
+        }
         using_history()
         stifle_history(Self.historyLimit)
         if let historyFile, let directory = Paths.ensureDirectory(historyFile.deletingLastPathComponent()) {
@@ -147,6 +165,7 @@ final class LineEditor: LineSource {
         defer { restoreInterruptHandler() }
         if !handlerInstalled {
             interruptRequested.store(false, ordering: .relaxed)
+            if wakeUpReadEnd >= 0 { drainWakeUps() }
             finishedLine.withLock { $0 = nil }
             rl_callback_handler_install(prompt, lineFinished)
             handlerInstalled = true
@@ -175,14 +194,20 @@ final class LineEditor: LineSource {
                 waitMilliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
             }
             callsim_flush_rl_outstream()
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, waitMilliseconds)
+            var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: wakeUpReadEnd, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&descriptors, wakeUpReadEnd >= 0 ? 2 : 1, waitMilliseconds)
             if ready < 0 {
                 if errno == EINTR { continue }
                 abandonPendingLine()
                 return .endOfInput
             }
             if ready == 0 { continue }
+            if descriptors[1].revents != 0 {
+                drainWakeUps()
+                continue
+            }
+            let descriptor = descriptors[0]
             if descriptor.revents & Int16(POLLIN) == 0 {
                 // The terminal went away (hang-up, closed pty).
                 abandonPendingLine()
@@ -257,6 +282,11 @@ final class LineEditor: LineSource {
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidLine }
         return .line(line)
+    }
+
+    private func drainWakeUps() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while buffer.withUnsafeMutableBytes({ read(wakeUpReadEnd, $0.baseAddress, $0.count) }) > 0 {}
     }
 
     private func installInterruptHandler() {
