@@ -128,7 +128,7 @@ public enum BuiltinIntents {
                 if character.isASCII, character.isNumber { digits.append(character) } else if character == ",", !digits.isEmpty {
                     continue
                 } else {
-                    if digits.count >= 2 { priceWords.append(digits) }
+                    if digits.count >= 3 { priceWords.append(digits) }
                     digits = ""
                 }
             }

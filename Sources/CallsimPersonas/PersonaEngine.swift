@@ -144,6 +144,13 @@ public struct PersonaEngine: Sendable {
         started = true
         var step = EngineStep()
         fire(beat: startBeat, into: &step)
+        if scenario.beats[startBeat].next == nil {
+            // A start beat without `next` continues with the beats of the first beat that leads to it.
+            let id = scenario.beats[startBeat].id
+            if let parent = scenario.beats.first(where: { $0.next?.contains(id) ?? false }), let next = parent.next {
+                candidates = next.compactMap { beatIndex[$0] }
+            }
+        }
         finishTurn(&step)
         return step
     }
@@ -226,10 +233,9 @@ public struct PersonaEngine: Sendable {
 
     private mutating func respond(to intents: Set<String>, resolvedNow: [Objection], into step: inout EngineStep) {
         let anytime = scenario.beats.indices.filter { scenario.beats[$0].anytime }
-        // A specific trigger beats everything; `otherwise` comes after facts and objection replies.
-        for index in anytime + candidates {
-            let beat = scenario.beats[index]
-            guard case .intents(let list) = beat.trigger, list.contains(where: intents.contains), eligible(index) else { continue }
+        // Order: anytime beats, facts asked for, current beats by intent, an objection's reply, current `otherwise` beats, fallback.
+        for index in anytime {
+            guard case .intents(let list) = scenario.beats[index].trigger, list.contains(where: intents.contains), eligible(index) else { continue }
             fire(beat: index, into: &step)
             return
         }
@@ -239,6 +245,11 @@ public struct PersonaEngine: Sendable {
             apply(fact.effects, because: "fact \(fact.id)", into: &step)
             say(fact.lines, key: "fact.\(fact.id)", into: &step)
             misses = 0
+            return
+        }
+        for index in candidates {
+            guard case .intents(let list) = scenario.beats[index].trigger, list.contains(where: intents.contains), eligible(index) else { continue }
+            fire(beat: index, into: &step)
             return
         }
         if let objection = resolvedNow.first(where: { !$0.reply.isEmpty }) {

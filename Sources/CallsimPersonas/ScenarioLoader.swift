@@ -61,7 +61,7 @@ public enum ScenarioLoader {
 }
 
 private enum Namespace: String {
-    case beat, ending, intent, fact, objection, drill, line = "line id"
+    case beat, ending, intent, fact, objection, drill, line
 }
 
 private struct Builder {
