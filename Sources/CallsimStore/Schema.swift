@@ -22,7 +22,7 @@ public enum Schema {
             }
             try db.create(table: "sessions") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("trainee", inTable: "trainees").notNull()
+                t.column("trainee_id", .integer).notNull().references("trainees")
                 t.column("scenario_id", .text).notNull()
                 t.column("seed", .integer).notNull()
                 t.column("language", .text).notNull()
@@ -31,7 +31,7 @@ public enum Schema {
                 t.column("ending", .text)
             }
             try db.create(table: "turns") { t in
-                t.belongsTo("session", inTable: "sessions", onDelete: .cascade).notNull()
+                t.column("session_id", .integer).notNull().references("sessions", onDelete: .cascade)
                 t.column("idx", .integer).notNull()
                 t.column("speaker", .text).notNull().check(sql: "speaker IN ('agent', 'customer')")
                 t.column("text", .text).notNull()
@@ -66,16 +66,18 @@ public enum Schema {
                 t.column("codes", .text).notNull()
             }
             try db.create(table: "indicator_results", options: .withoutRowID) { t in
-                t.belongsTo("session", inTable: "sessions", onDelete: .cascade).notNull()
+                t.column("session_id", .integer).notNull().references("sessions", onDelete: .cascade)
                 t.column("indicator_id", .text).notNull()
                 t.column("status", .text).notNull().check(sql: "status IN ('hit', 'missed', 'violated', 'na')")
                 t.column("turns", .text).notNull()
+                t.column("position", .integer).notNull()
                 t.primaryKey(["session_id", "indicator_id"])
             }
             try db.create(table: "category_scores", options: .withoutRowID) { t in
-                t.belongsTo("session", inTable: "sessions", onDelete: .cascade).notNull()
+                t.column("session_id", .integer).notNull().references("sessions", onDelete: .cascade)
                 t.column("category", .text).notNull()
                 t.column("score", .integer)
+                t.column("position", .integer).notNull()
                 t.primaryKey(["session_id", "category"])
             }
         }
@@ -98,18 +100,18 @@ public enum Schema {
         migrator.registerMigration("v5-dialer") { db in
             try db.create(table: "dialer_shifts") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("trainee", inTable: "trainees").notNull()
+                t.column("trainee_id", .integer).notNull().references("trainees")
                 t.column("campaign", .text).notNull()
                 t.column("started", .datetime).notNull()
                 t.column("ended", .datetime)
                 t.column("summary", .text)
             }
             try db.create(table: "shift_calls") { t in
-                t.belongsTo("shift", inTable: "dialer_shifts", onDelete: .cascade).notNull()
+                t.column("shift_id", .integer).notNull().references("dialer_shifts", onDelete: .cascade)
                 t.column("idx", .integer).notNull()
                 t.column("lead", .text).notNull()
                 t.column("disposition", .text).notNull()
-                t.belongsTo("session", inTable: "sessions", onDelete: .setNull)
+                t.column("session_id", .integer).references("sessions", onDelete: .setNull).indexed()
                 t.column("seconds", .double)
                 t.primaryKey(["shift_id", "idx"])
             }
@@ -117,6 +119,7 @@ public enum Schema {
 
         // Indexes for reports over many sessions and for finding open calls at start.
         migrator.registerMigration("v6-report-indexes") { db in
+            try db.create(index: "dialer_shifts_on_trainee", on: "dialer_shifts", columns: ["trainee_id"])
             try db.create(index: "sessions_on_trainee_started", on: "sessions", columns: ["trainee_id", "started"])
             try db.create(index: "sessions_on_started", on: "sessions", columns: ["started"])
             try db.execute(sql: "CREATE INDEX sessions_open ON sessions(id) WHERE ended IS NULL AND interrupted = 0")

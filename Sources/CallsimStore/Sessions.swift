@@ -68,19 +68,19 @@ extension Store {
             try db.execute(sql: "DELETE FROM indicator_results WHERE session_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM category_scores WHERE session_id = ?", arguments: [id])
             let insertResult = try db.cachedStatement(
-                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns) VALUES (?, ?, ?, ?)")
+                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns, position) VALUES (?, ?, ?, ?, ?)")
             let upsertIndicator = try db.cachedStatement(sql: """
                 INSERT INTO indicators (id, category, codes) VALUES (?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET category = excluded.category, codes = excluded.codes
                 """)
-            for (result, turns, codes) in results {
-                try insertResult.execute(arguments: [id, result.id, result.status, turns])
+            for (position, (result, turns, codes)) in results.enumerated() {
+                try insertResult.execute(arguments: [id, result.id, result.status, turns, position])
                 try upsertIndicator.execute(arguments: [result.id, result.category, codes])
             }
             let insertCategory = try db.cachedStatement(
-                sql: "INSERT INTO category_scores (session_id, category, score) VALUES (?, ?, ?)")
-            for category in summary.categories {
-                try insertCategory.execute(arguments: [id, category.name, category.score])
+                sql: "INSERT INTO category_scores (session_id, category, score, position) VALUES (?, ?, ?, ?)")
+            for (position, category) in summary.categories.enumerated() {
+                try insertCategory.execute(arguments: [id, category.name, category.score, position])
             }
         }
     }
@@ -218,14 +218,14 @@ extension Store {
                 let results = try Row.fetchAll(db, sql: """
                     SELECT r.indicator_id, r.status, r.turns, i.category, i.codes
                     FROM indicator_results r LEFT JOIN indicators i ON i.id = r.indicator_id
-                    WHERE r.session_id = ? ORDER BY r.rowid
+                    WHERE r.session_id = ? ORDER BY r.position
                     """, arguments: [id]
                 ).map { row in
                     IndicatorOutcome(id: row["indicator_id"], category: row["category"] ?? "", status: row["status"],
                                      turns: decodeJSON([Int].self, row["turns"]) ?? [],
                                      codes: decodeJSON([String].self, row["codes"]) ?? [])
                 }
-                let categories = try Row.fetchAll(db, sql: "SELECT category, score FROM category_scores WHERE session_id = ? ORDER BY rowid",
+                let categories = try Row.fetchAll(db, sql: "SELECT category, score FROM category_scores WHERE session_id = ? ORDER BY position",
                                                   arguments: [id])
                     .map { ScoreSummary.Category(name: $0["category"], score: $0["score"]) }
                 score = ScoreSummary(results: results, categories: categories, score: total,
