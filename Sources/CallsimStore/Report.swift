@@ -69,7 +69,7 @@ public struct TraineeReport: Sendable, Hashable, Codable {
     public var categories: [CategoryRate]
     public var indicators: [IndicatorRate]
     public var codes: [CodeEvidence]
-    /// The three indicators with the lowest hit rate among those that applied.
+    /// The three indicators with the lowest hit rate among those that applied and were not always hit.
     public var weakest: [IndicatorRate]
     public var suggestions: [Suggestion]
 }
@@ -174,7 +174,7 @@ extension Store {
             let codes = codeCounts.keys.sorted(by: Store.codeOrder).map {
                 CodeEvidence(code: $0, hits: codeCounts[$0]?.0 ?? 0, misses: codeCounts[$0]?.1 ?? 0)
             }
-            let weakest = indicators.filter { $0.applicable > 0 }
+            let weakest = indicators.filter { $0.applicable > 0 && ($0.rate ?? 1) < 1 }
                 .sorted { ($0.rate ?? 1, -$0.violated, -$0.applicable, $0.id) < ($1.rate ?? 1, -$1.violated, -$1.applicable, $1.id) }
                 .prefix(3)
             let suggestions = weakest.map { weak in

@@ -26,7 +26,12 @@ public enum ContactDetails {
             let startsNumber = (character.isASCII && character.isNumber) || character == "+" || character == "("
             let precededByWord = index > 0 && characters[index - 1].isASCII && characters[index - 1].isLetter
             guard startsNumber, !precededByWord else {
+                // Skip the rest of a code such as an order number (A12345678).
                 index += 1
+                while precededByWord, index < characters.count, characters[index].isASCII,
+                      characters[index].isNumber || characters[index].isLetter {
+                    index += 1
+                }
                 continue
             }
             var end = index
