@@ -38,7 +38,7 @@ struct History: ParsableCommand {
             StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(sessions), as: UTF8.self) + "\n")
             return
         }
-        let language = RecordsLanguage.resolve(lang)
+        let language = UILanguage.resolve(option: lang.flatMap(Language.init(code:)))
         StandardOutput.write(HistoryTable.render(sessions, language: language))
     }
 }
@@ -76,17 +76,5 @@ enum HistoryTable {
                 : "\n\(interrupted.count) interrupted call(s): continue with `callsim resume \(first.id)`, or score as it stands with `callsim show \(first.id) --score`.\n"
         }
         return text
-    }
-}
-
-/// The language of the record views: `--lang`, else the locale.
-enum RecordsLanguage {
-    static func resolve(_ option: String?) -> Language {
-        if let option, let language = Language(code: option) { return language }
-        let environment = ProcessInfo.processInfo.environment
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[variable], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zhTW : .en }
-        }
-        return .en
     }
 }
