@@ -60,6 +60,8 @@ public struct DialerEngine: Sendable {
         var newLeads: ContiguousArray<Int32> = []
         var cursor = 0
         var recycle = TimedIndexHeap()
+        var windowOpen = false
+        var windowValidUntil = -Double.infinity
     }
 
     private struct DayCounters {
@@ -487,9 +489,16 @@ public struct DialerEngine: Sendable {
         return leadListed[lead] == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(leadPhone[lead]))
     }
 
-    private func insideWindow(group: Int) -> Bool {
+    /// Whether calling is allowed now in a zone; the answer is kept until the window next opens or closes.
+    private mutating func insideWindow(group: Int) -> Bool {
+        if now < groups[group].windowValidUntil { return groups[group].windowOpen }
         let local = localSecondOfDay(now + groups[group].shift)
-        return local >= Double(campaign.compliance.windowStart) && local < Double(campaign.compliance.windowEnd)
+        let start = Double(campaign.compliance.windowStart), end = Double(campaign.compliance.windowEnd)
+        let open = local >= start && local < end
+        let next = open ? end : (local < start ? start : start + 86400)
+        groups[group].windowOpen = open
+        groups[group].windowValidUntil = now + (next - local)
+        return open
     }
 
     @inline(__always)
@@ -504,7 +513,8 @@ public struct DialerEngine: Sendable {
         if local < Double(rules.windowStart) || local >= Double(rules.windowEnd) {
             breach(.outsideCallingWindow, "day \(day + 1): lead \(leads[lead].id) called at \(clock(local)) local time")
         }
-        if isOnDoNotCall(lead) {
+        // With scrubbing on, the hopper has just checked the lists (every dial comes through it).
+        if !campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
         }
         if now - leadLastDrop[lead] < rules.redialAfterDrop {
@@ -761,7 +771,8 @@ public struct DialerEngine: Sendable {
     }
 
     private mutating func removeReady(_ agent: Int) {
-        if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
+        if readyAgents.first == Int32(agent) { readyAgents.removeFirst() }
+        else if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
         agents[agent].state = .offered
         readyCount -= 1
         idleBetweenCalls += now - agents[agent].readySince
