@@ -58,7 +58,7 @@ public enum TextNormalizer {
         case 0x301C, 0x223C: return "~"          // 〜 ∼
         case 0x00B7, 0x30FB: return "."
         case 0x60A8, 0x59B3, 0x7962: return "你"   // 您 妳 祢
-        case 0x7794: return "了"                  // 瞭
+        case 0x77AD: return "了"                  // 瞭
         case 0x81FA: return "台"                  // 臺
         case 0x88CF: return "裡"                  // 裏
         case 0x9EBD: return "麼"                  // 麽

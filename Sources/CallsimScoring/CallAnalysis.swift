@@ -114,8 +114,10 @@ public struct CallAnalysis: Sendable {
         var names: [String] = []
         if let name = context.customerName { names.append(name) }
         names += context.customerNameVariants
-        for turn in analysed where turn.speaker == .customer {
-            names += Self.namesSaid(in: turn)
+        for (i, turn) in analysed.enumerated() where turn.speaker == .customer {
+            let previous = analysed[..<i].last { $0.speaker == .agent }
+            let askedName = previous.map { p in ["name", "稱呼", "貴姓", "姓名"].contains { String(String.UnicodeScalarView(p.normalized)).contains($0) } } ?? false
+            names += Self.namesSaid(in: turn, askedForName: askedName)
         }
         let normalizedNames = names.map { TextNormalizer.normalize($0) }.filter { !$0.isEmpty }
         customerNames = normalizedNames
@@ -150,10 +152,12 @@ public struct CallAnalysis: Sendable {
 
     static func isComplaint(_ turn: TurnAnalysis, direction: CallDirection) -> Bool {
         guard turn.speaker == .customer, turn.has(.customerComplaint) else { return false }
+        // "如果到那邊連不上要找誰？" asks about a possible problem; it is not one.
+        let text = String(String.UnicodeScalarView(turn.normalized))
+        if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { text.contains($0) }) { return false }
         if turn.has(.customerOtherProvider) { return false }
         if direction == .inbound { return true }
         // In an outbound call a problem is a complaint only when aimed at the caller's company.
-        let text = String(String.UnicodeScalarView(turn.normalized))
         return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { text.contains($0) }
             || turn.has(.customerFeeling)
     }
@@ -163,7 +167,7 @@ public struct CallAnalysis: Sendable {
     }
 
     /// Names a customer gives: 我姓吳, 我是陳美玲, my name is Ann Lee, Maria speaking, Daniel Okafor, member number...
-    static func namesSaid(in turn: TurnAnalysis) -> [String] {
+    static func namesSaid(in turn: TurnAnalysis, askedForName: Bool) -> [String] {
         let t = turn.normalized
         var found: [String] = []
         let zhCues: [[Unicode.Scalar]] = ["我姓", "敝姓", "我叫", "我是"].map { Array($0.unicodeScalars) }
@@ -196,7 +200,7 @@ public struct CallAnalysis: Sendable {
         }
         // A turn that is mostly a capitalised full name ("Daniel Okafor, member number 3002").
         let words = original.split(whereSeparator: { !$0.isLetter })
-        if words.count >= 2, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
+        if askedForName, words.count >= 2, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
            turn.latinCount > 0, !["Hi", "Hello", "Yes", "Yeah", "No", "Oh", "Okay", "Sure", "I", "It", "The"].contains(String(words[0])) {
             found.append(String(words[0]))
             found.append(String(words[1]))

@@ -73,8 +73,6 @@ extension CallAnalysis {
             if text.contains(company) { return true }
             let scalars = Array(company.unicodeScalars)
             if let first = scalars.first, TurnFeatures.isHan(first) {
-                // 嘉和人壽 → 嘉和 (the distinctive part), when the name is long enough to shorten.
-                if scalars.count >= 4 && text.contains(String(String.UnicodeScalarView(scalars.prefix(2)))) { return true }
             } else if let firstWord = company.split(separator: " ").first, firstWord.count >= 4, text.contains(String(firstWord)) {
                 return true
             }
@@ -143,7 +141,7 @@ extension CallAnalysis {
             if let limit, range.lowerBound >= limit { continue }
             let inRange = turn.matches.filter { range.contains($0.start) }
             guard inRange.contains(where: { $0.act == .openQuestionWord }) else { continue }
-            if inRange.contains(where: { [.permission, .greetingQuestion, .ask, .confirmQuestion, .requestCue, .companyCue].contains($0.act) }) {
+            if inRange.contains(where: { [.permission, .greetingQuestion, .ask, .confirmQuestion].contains($0.act) }) {
                 continue
             }
             return true

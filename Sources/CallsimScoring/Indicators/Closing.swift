@@ -198,7 +198,11 @@ struct ContactIndicator: Indicator {
         for turn in call.turns {
             if turn.speaker == .customer { customerNumbers.formUnion(turn.phoneNumbers); continue }
             let ownNumber = turn.phoneNumbers.contains { !customerNumbers.contains($0) }
-            let cueWithNumber = turn.has(.contactCue) && (ownNumber || turn.normalized.contains(where: TurnFeatures.isDigit) || turn.has(.callback))
+            // 專線0800…, 分機2051, call us at 1-888…: a number right after the cue.
+            let cueWithNumber = turn.matchesOf(.contactCue).contains { cue in
+                turn.normalized[cue.end..<min(turn.normalized.count, cue.end + 8)].contains(where: TurnFeatures.isDigit)
+                    || turn.normalized[cue.start..<cue.end].contains(where: TurnFeatures.isDigit)
+            }
             if ownNumber || cueWithNumber || turn.has(.callback) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed)

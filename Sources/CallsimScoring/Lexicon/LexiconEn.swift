@@ -134,7 +134,7 @@ enum LexiconEn {
         (.lastDigits, ["last four", "last 4", "final four", "last four digits", "ending in"]),
         (.guarantee, ["guaranteed return*", "guaranteed profit*", "guarantee a return", "guarantee you a", "guaranteed income", "guaranteed to grow",
                       "guaranteed growth", "guarantee returns", "guarantee profits", "can't lose", "cannot lose", "never lose", "won't lose",
-                      "no risk", "risk-free", "risk free", "zero risk", "sure thing", "double your money", "can't go wrong", "guaranteed to make",
+                      "no risk", "risk-free", "risk free", "zero risk", "double your money", "can't go wrong", "guaranteed to make",
                       "guaranteed gains", "guaranteed payout"]),
         (.governmentBody, ["the irs", "hmrc", "social security administration", "medicare", "the government", "government department", "federal agency",
                            "police department", "the police", "the courts", "your bank's fraud", "the dmv", "department of", "ministry of",
