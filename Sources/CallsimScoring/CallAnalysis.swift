@@ -151,7 +151,10 @@ public struct CallAnalysis: Sendable {
     }
 
     static func isComplaint(_ turn: TurnAnalysis, direction: CallDirection) -> Bool {
-        guard turn.speaker == .customer, turn.has(.customerComplaint) else { return false }
+        guard turn.speaker == .customer else { return false }
+        // A caller who rings in upset is complaining even without a complaint word.
+        let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion
+        guard turn.has(.customerComplaint) || upsetCaller else { return false }
         // "如果到那邊連不上要找誰？" asks about a possible problem; it is not one.
         let text = String(String.UnicodeScalarView(turn.normalized))
         if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { text.contains($0) }) { return false }

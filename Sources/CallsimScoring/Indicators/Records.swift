@@ -32,7 +32,10 @@ struct RecordsUpdateIndicator: Indicator {
             given.append(i)
             for reply in call.agentTurns(after: i, count: 2) {
                 let alnum = String(String.UnicodeScalarView(reply.normalized.filter { TurnFeatures.isLatin($0) || TurnFeatures.isDigit($0) }))
-                let readBack = details.isEmpty ? reply.hasAny([.readback, .confirmQuestion]) : details.contains { !$0.isEmpty && alnum.contains($0) }
+                // A spelled-out address ("a-n-n dot l-e-e") compares once the spoken separators are gone.
+                let spelled = ["dot", "underscore", "dash", "hyphen"].reduce(alnum) { $0.split(separator: $1, omittingEmptySubsequences: true).joined() }
+                let readBack = details.isEmpty ? reply.hasAny([.readback, .confirmQuestion])
+                    : details.contains { !$0.isEmpty && (alnum.contains($0) || spelled.contains($0)) }
                 if readBack { return IndicatorVerdict(.hit, [turn.number, reply.number]) }
             }
         }
