@@ -65,6 +65,7 @@ public enum TextNormalizer {
         case 0x7740: return "著"                  // 着
         default: break
         }
+        if v >= 0x3400 && v <= 0x9FFF { return scalar }
         if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
             return lower
         }
@@ -91,18 +92,38 @@ public enum TextNormalizer {
 
     // MARK: Chinese numerals
 
-    static let numeralDigits: [UInt32: Int] = [
-        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x5169: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5,
-        0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-    ]
-    static let numeralUnits: [UInt32: Int] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x842C: 10000]
+    @inline(__always) static func digitValue(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x96F6, 0x3007: return 0
+        case 0x4E00: return 1
+        case 0x4E8C, 0x5169: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func unitValue(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x5341: return 10
+        case 0x767E: return 100
+        case 0x5343: return 1000
+        case 0x842C: return 10000
+        default: return nil
+        }
+    }
     /// Characters after which a numeral run is a quantity (天 日 號 年 月 個 元 塊 歲 坪 期 次 張 台 組 盒 週 禮 星 小 分 G 趴 %).
     static let quantityFollowers: Set<UInt32> = Set("天日號年月個元塊歲坪期次張台組盒週禮星小分折倍趴%gk".unicodeScalars.map(\.value))
 
     /// Replaces runs of Chinese numerals that precede a unit by Arabic digits, and 百分之N by N%.
     static func foldNumerals(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var hasNumeral = false
-        for s in input where numeralDigits[s.value] != nil || numeralUnits[s.value] != nil {
+        for s in input where isNumeral(s) {
             hasNumeral = true
             break
         }
@@ -114,7 +135,8 @@ public enum TextNormalizer {
         while i < input.count {
             var start = i
             var percent = false
-            if i + 3 < input.count && Array(input[i..<(i + 3)]) == percentPrefix && isNumeral(input[i + 3]) {
+            if i + 3 < input.count && input[i] == percentPrefix[0] && input[i + 1] == percentPrefix[1]
+                && input[i + 2] == percentPrefix[2] && isNumeral(input[i + 3]) {
                 start = i + 3
                 percent = true
             }
@@ -140,7 +162,7 @@ public enum TextNormalizer {
 
     @inline(__always)
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        numeralDigits[s.value] != nil || numeralUnits[s.value] != nil
+        digitValue(s.value) != nil || unitValue(s.value) != nil
     }
 
     /// 二十四 → 24, 一千二百 → 1200, 三 → 3; nil for runs that are not one number (三四十).
@@ -150,10 +172,10 @@ public enum TextNormalizer {
         var digit: Int? = nil
         var lastUnit = Int.max
         for s in run {
-            if let d = numeralDigits[s.value] {
+            if let d = digitValue(s.value) {
                 if let previous = digit, previous != 0 { return nil }
                 digit = d
-            } else if let unit = numeralUnits[s.value] {
+            } else if let unit = unitValue(s.value) {
                 if unit == 10000 {
                     section += digit ?? 0
                     total += max(section, 1) * 10000

@@ -104,23 +104,24 @@ public enum TranscriptParser {
 
     /// A tag is a short word before the first colon; only the start of the line is examined.
     static func classify(_ line: String) -> LineKind {
-        var prefix = ""
+        let scalars = line.unicodeScalars
+        var prefix = String.UnicodeScalarView()
         var count = 0
         var colonIndex: String.Index? = nil
-        var index = line.startIndex
-        while index < line.endIndex && count < 16 {
-            let character = line[index]
-            if character == ":" || character == "：" {
+        var index = scalars.startIndex
+        while index < scalars.endIndex && count < 16 {
+            let scalar = scalars[index]
+            if scalar == ":" || scalar == "：" {
                 colonIndex = index
                 break
             }
-            prefix.append(character)
+            prefix.append(scalar)
             count += 1
-            index = line.index(after: index)
+            index = scalars.index(after: index)
         }
         guard let colonIndex else { return .continuation }
-        let tag = prefix.trimmingWhitespace()
-        let words = line[line.index(after: colonIndex)...].trimmingWhitespace()
+        let tag = String(prefix).trimmingWhitespace()
+        let words = String(scalars[scalars.index(after: colonIndex)...]).trimmingWhitespace()
         let lowered = tag.lowercased()
         if agentTags.contains(lowered) { return .turn(.agent, words) }
         if customerTags.contains(lowered) { return .turn(.customer, words) }
@@ -137,8 +138,18 @@ extension StringProtocol {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex, let whole = self as? String { return whole }
         return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}
+
+@inline(__always) func isSpace(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+        return true
+    default:
+        return false
     }
 }

@@ -37,6 +37,7 @@ public struct CallAnalysis: Sendable {
             analysed.append(TurnAnalysis(number: index + 1, turn: turn))
         }
         turns = analysed
+        agentTurns = analysed.filter { $0.speaker == .agent }
 
         if let lang = context.language {
             language = lang
@@ -116,7 +117,7 @@ public struct CallAnalysis: Sendable {
         names += context.customerNameVariants
         for (i, turn) in analysed.enumerated() where turn.speaker == .customer {
             let previous = analysed[..<i].last { $0.speaker == .agent }
-            let askedName = previous.map { p in ["name", "稱呼", "貴姓", "姓名"].contains { String(String.UnicodeScalarView(p.normalized)).contains($0) } } ?? false
+            let askedName = previous.map { p in ["name", "稱呼", "貴姓", "姓名"].contains { p.contains($0) } } ?? false
             names += Self.namesSaid(in: turn, askedForName: askedName)
         }
         let normalizedNames = names.map { TextNormalizer.normalize($0) }.filter { !$0.isEmpty }
@@ -125,7 +126,7 @@ public struct CallAnalysis: Sendable {
         customerEngaged = analysed.contains { $0.speaker == .customer && !$0.isGreetingOnly }
     }
 
-    public var agentTurns: [TurnAnalysis] { turns.filter { $0.speaker == .agent } }
+    public let agentTurns: [TurnAnalysis]
 
     /// The next `count` agent turns after index `i`.
     public func agentTurns(after i: Int, count: Int) -> [TurnAnalysis] {
@@ -137,11 +138,8 @@ public struct CallAnalysis: Sendable {
 
     static func inferDirection(_ turns: [TurnAnalysis]) -> CallDirection {
         guard let firstAgent = turns.first(where: { $0.speaker == .agent }) else { return .inbound }
-        let inboundOpening = firstAgent.normalized.starts(with: Array("thanks for calling".unicodeScalars))
-            || firstAgent.normalized.starts(with: Array("thank you for calling".unicodeScalars))
-        let text = String(String.UnicodeScalarView(firstAgent.normalized))
         let inboundCues = ["how can i help", "what can i do for you", "you've reached", "有什麼需要", "有什麼可以幫", "很高興為你服務", "請問有什麼", "thanks for calling", "thank you for calling"]
-        if inboundOpening || inboundCues.contains(where: { text.contains($0) }) { return .inbound }
+        if inboundCues.contains(where: { firstAgent.contains($0) }) { return .inbound }
         if firstAgent.hasAny([.purpose, .permission, .offer]) { return .outbound }
         return turns.first?.speaker == .customer ? .outbound : .inbound
     }
@@ -156,12 +154,11 @@ public struct CallAnalysis: Sendable {
         let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion
         guard turn.has(.customerComplaint) || upsetCaller else { return false }
         // "如果到那邊連不上要找誰？" asks about a possible problem; it is not one.
-        let text = String(String.UnicodeScalarView(turn.normalized))
-        if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { text.contains($0) }) { return false }
+        if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { turn.contains($0) }) { return false }
         if turn.has(.customerOtherProvider) { return false }
         if direction == .inbound { return true }
         // In an outbound call a problem is a complaint only when aimed at the caller's company.
-        return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { text.contains($0) }
+        return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
             || turn.has(.customerFeeling)
     }
 
@@ -177,36 +174,28 @@ public struct CallAnalysis: Sendable {
         for cue in zhCues {
             var i = 0
             while i + cue.count < t.count {
-                if Array(t[i..<(i + cue.count)]) == cue {
-                    let start = i + cue.count
-                    if start < t.count, Surnames.isSurname(t[start]) {
-                        var name = ""
-                        name.unicodeScalars.append(t[start])
-                        found.append(name)
-                    }
+                if TurnFeatures.matchesAt(t, i, cue), Surnames.isSurname(t[i + cue.count]) {
+                    found.append(String(t[i + cue.count]))
                 }
                 i += 1
             }
         }
-        // English: capitalised words in the original text after "my name is" / before "speaking".
-        let original = turn.text
-        for cue in ["my name is ", "my name's ", "this is ", "it's "] {
-            if let range = original.range(of: cue, options: .caseInsensitive) {
-                let rest = original[range.upperBound...].split(whereSeparator: { !$0.isLetter && $0 != "'" })
-                if let first = rest.first, first.first?.isUppercase == true { found.append(String(first)) }
-                if rest.count > 1, let second = rest.dropFirst().first, second.first?.isUppercase == true { found.append(String(second)) }
+        // English: capitalised words after "my name is" / "this is", before "speaking".
+        let words = turn.words
+        for cue in [["my", "name", "is"], ["my", "name's"], ["this", "is"], ["it's"]] {
+            for i in turn.positions(after: cue) where i < words.count && words[i].capitalized {
+                found.append(words[i].lower)
+                if i + 1 < words.count && words[i + 1].capitalized { found.append(words[i + 1].lower) }
             }
         }
-        if let range = original.range(of: " speaking", options: .caseInsensitive) {
-            let before = original[..<range.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "'" })
-            if let last = before.last, last.first?.isUppercase == true { found.append(String(last)) }
+        if let speaking = words.firstIndex(where: { $0.lower == "speaking" }), speaking > 0, words[speaking - 1].capitalized {
+            found.append(words[speaking - 1].lower)
         }
-        // A turn that is mostly a capitalised full name ("Daniel Okafor, member number 3002").
-        let words = original.split(whereSeparator: { !$0.isLetter })
-        if askedForName, words.count >= 2, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
-           turn.latinCount > 0, !["Hi", "Hello", "Yes", "Yeah", "No", "Oh", "Okay", "Sure", "I", "It", "The"].contains(String(words[0])) {
-            found.append(String(words[0]))
-            found.append(String(words[1]))
+        // Asked for a name, a turn that starts with a capitalised full name ("Daniel Okafor, member number 3002").
+        if askedForName, words.count >= 2, words[0].capitalized, words[1].capitalized, words[0].followedBy == nil,
+           !["hi", "hello", "yes", "yeah", "no", "oh", "okay", "sure", "i", "it", "the", "my", "it's"].contains(words[0].lower) {
+            found.append(words[0].lower)
+            found.append(words[1].lower)
         }
         return found
     }

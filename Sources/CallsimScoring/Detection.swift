@@ -4,95 +4,88 @@ import CallsimCore
 extension CallAnalysis {
     func string(_ turn: TurnAnalysis) -> String { String(String.UnicodeScalarView(turn.normalized)) }
 
+    static let nameLeadWords: Set<String> = ["from", "with", "at", "here", "calling", "and", "ringing", "over"]
+    static let notNames: Set<String> = ["the", "a", "an", "your", "our", "just", "regarding", "about", "calling", "not", "sorry", "so", "really", "very"]
+
     /// The agent says their own name (the context's agent name, 敝姓X, "my name is", 的王小明).
     func agentGivesName(_ turn: TurnAnalysis) -> Bool {
-        let text = string(turn)
-        if let name = context.agentName.map(TextNormalizer.normalize), !name.isEmpty {
-            if text.contains(name) { return true }
-            let scalars = Array(name.unicodeScalars)
+        if let name = context.agentName, !name.isEmpty {
+            let scalars = TextNormalizer.scalars(name)
+            if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
             if let first = scalars.first, TurnFeatures.isHan(first) {
-                let surname = String(first)
-                if text.contains("敝姓" + surname) || text.contains("我姓" + surname) { return true }
-            } else if let firstWord = name.split(separator: " ").first, firstWord.count >= 2 {
-                if turn.contentTokens.contains(TurnFeatures.stem(String(firstWord))) || text.contains(String(firstWord)) { return true }
+                if TurnFeatures.find(Array("敝姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil
+                    || TurnFeatures.find(Array("我姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil {
+                    return true
+                }
+            } else if let firstWord = name.split(separator: " ").first, firstWord.count >= 2,
+                      turn.words.contains(where: { $0.lower == firstWord.lowercased() }) {
+                return true
             }
         }
         let t = turn.normalized
         // 敝姓陳 / 我姓陳 / 我叫…
-        for cue in ["敝姓", "我姓", "我叫"] {
-            let cueScalars = Array(cue.unicodeScalars)
+        for cue in Self.surnameCues {
             var i = 0
-            while i + cueScalars.count < t.count {
-                if Array(t[i..<(i + cueScalars.count)]) == cueScalars, TurnFeatures.isHan(t[i + cueScalars.count]) { return true }
+            while i + cue.count < t.count {
+                if TurnFeatures.matchesAt(t, i, cue), TurnFeatures.isHan(t[i + cue.count]) { return true }
                 i += 1
             }
         }
         // …的王小明, 專員許家豪, 我是陳明: a surname and one or two more characters, then the clause ends.
-        let leads: Set<Unicode.Scalar> = ["的", "員", "是", "叫", "問"]
-        for i in 1..<max(1, t.count) where leads.contains(t[i - 1]) && Surnames.isSurname(t[i]) {
-            var j = i + 1
-            while j < t.count && TurnFeatures.isHan(t[j]) && j - i < 4 { j += 1 }
-            let length = j - i
-            let endsClause = j >= t.count || !TurnFeatures.isHan(t[j])
-            if (length == 2 || length == 3) && endsClause { return true }
-        }
-        // English: "my name is Tyler", "this is Dana", "Chloe speaking", "I'm Sam from".
-        let original = turn.text
-        for cue in ["my name is ", "my name's ", "this is ", "i'm ", "i am ", "it's "] {
-            var searchRange = original.startIndex..<original.endIndex
-            while let range = original.range(of: cue, options: .caseInsensitive, range: searchRange) {
-                let rest = original[range.upperBound...]
-                if let word = rest.split(whereSeparator: { !$0.isLetter && $0 != "'" }).first,
-                   word.first?.isUppercase == true, word.count >= 2,
-                   !companyWords.contains(String(word).lowercased()) {
-                    if cue == "my name is " || cue == "my name's " { return true }
-                    let after = rest.dropFirst(word.count).prefix(8).lowercased()
-                    if after.hasPrefix(",") || after.hasPrefix(".") || after.hasPrefix(" from") || after.hasPrefix(" with")
-                        || after.hasPrefix(" at") || after.hasPrefix(" here") || after.hasPrefix(" calling") || after.hasPrefix(" and")
-                        || after.hasPrefix(" —") || after.hasPrefix(" -") || after.isEmpty {
-                        return true
-                    }
-                }
-                searchRange = range.upperBound..<original.endIndex
+        if t.count > 1 {
+            for i in 1..<t.count where Self.nameLeads.contains(t[i - 1]) && Surnames.isSurname(t[i]) {
+                var j = i + 1
+                while j < t.count && TurnFeatures.isHan(t[j]) && j - i < 4 { j += 1 }
+                let length = j - i
+                let endsClause = j >= t.count || !TurnFeatures.isHan(t[j])
+                if (length == 2 || length == 3) && endsClause { return true }
             }
         }
-        if let range = original.range(of: " speaking", options: .caseInsensitive),
-           let last = original[..<range.lowerBound].split(whereSeparator: { !$0.isLetter }).last,
-           last.first?.isUppercase == true {
-            return true
+        // English: "my name is Tyler", "this is Dana", "Chloe speaking", "I'm Sam from".
+        let words = turn.words
+        guard !words.isEmpty else { return false }
+        for cue in [["my", "name", "is"], ["my", "name's"]] {
+            for i in turn.positions(after: cue) where i < words.count && words[i].capitalized { return true }
         }
+        for cue in [["this", "is"], ["i'm"], ["i", "am"], ["it's"]] {
+            for i in turn.positions(after: cue) where i < words.count {
+                let word = words[i]
+                guard word.capitalized, word.lower.count >= 2, !Self.notNames.contains(word.lower), !companyWords.contains(word.lower) else { continue }
+                if word.followedBy != nil || i + 1 >= words.count || Self.nameLeadWords.contains(words[i + 1].lower) { return true }
+            }
+        }
+        if let speaking = words.firstIndex(where: { $0.lower == "speaking" }), speaking > 0, words[speaking - 1].capitalized { return true }
         return false
     }
 
+    static let surnameCues: [[Unicode.Scalar]] = ["敝姓", "我姓", "我叫"].map { Array($0.unicodeScalars) }
+    static let nameLeads: Set<Unicode.Scalar> = ["的", "員", "是", "叫", "問"]
+
     var companyWords: Set<String> { Set((context.company ?? "").lowercased().split(separator: " ").map(String.init)) }
+
+    static let organisationSuffixes: [[Unicode.Scalar]] = [
+        "電信", "銀行", "公司", "人壽", "保險", "產險", "家電", "保全", "科技", "生技", "集團", "企業", "客服中心", "網", "光纖",
+        "電力", "瓦斯", "證券", "旅行社", "航空", "百貨", "購物", "事業", "有限", "國際", "文化", "出版", "通訊", "汽車", "健身",
+    ].map { Array($0.unicodeScalars) }
+    static let companyLeadWords: [[String]] = [["from"], ["with"], ["at"], ["calling"], ["reached"], ["welcome", "to"], ["behalf", "of"]]
 
     /// The agent names the company they represent (the known company, or any organisation when unknown).
     func agentGivesCompany(_ turn: TurnAnalysis) -> Bool {
-        let text = string(turn).replacingOccurrences(of: "&", with: "and")
-        if let company = context.company.map({ TextNormalizer.normalize($0).replacingOccurrences(of: "&", with: "and") }), !company.isEmpty {
-            if text.contains(company) { return true }
-            let scalars = Array(company.unicodeScalars)
-            if let first = scalars.first, TurnFeatures.isHan(first) {
-            } else if let firstWord = company.split(separator: " ").first, firstWord.count >= 4, text.contains(String(firstWord)) {
-                return true
+        if let company = context.company, !company.isEmpty {
+            let scalars = TextNormalizer.scalars(company.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "and"))
+            let text = turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars))
+            let normalizedText = Array(text)
+            if TurnFeatures.find(scalars, in: normalizedText, from: 0) != nil { return true }
+            if let first = scalars.first, !TurnFeatures.isHan(first), let firstWord = company.split(separator: " ").first, firstWord.count >= 4 {
+                return turn.words.contains { $0.lower == firstWord.lowercased() }
             }
             return false
         }
-        let t = turn.normalized
-        let window = String(String.UnicodeScalarView(t.prefix(40)))
-        let suffixes = ["電信", "銀行", "公司", "人壽", "保險", "產險", "家電", "保全", "科技", "生技", "集團", "企業", "客服中心", "網", "光纖",
-                        "電力", "瓦斯", "證券", "旅行社", "航空", "百貨", "購物", "事業", "有限", "國際", "文化", "出版", "通訊", "汽車", "健身"]
-        if suffixes.contains(where: { window.contains($0) }) { return true }
-        let original = turn.text
-        for cue in ["from ", "with ", "at ", "calling ", "reached ", "welcome to ", "behalf of "] {
-            var searchRange = original.startIndex..<original.endIndex
-            while let range = original.range(of: cue, options: .caseInsensitive, range: searchRange) {
-                if let word = original[range.upperBound...].split(whereSeparator: { !$0.isLetter }).first,
-                   word.first?.isUppercase == true, word.count >= 3 {
-                    return true
-                }
-                searchRange = range.upperBound..<original.endIndex
-            }
+        let window = Array(turn.normalized.prefix(40))
+        if Self.organisationSuffixes.contains(where: { TurnFeatures.find($0, in: window, from: 0) != nil }) { return true }
+        let words = turn.words
+        for cue in Self.companyLeadWords {
+            for i in turn.positions(after: cue) where i < words.count && words[i].capitalized && words[i].lower.count >= 3 { return true }
         }
         return false
     }
@@ -105,17 +98,16 @@ extension CallAnalysis {
     /// Content shared by two turns (Han bigrams, English stems, numbers).
     func overlap(_ a: TurnAnalysis, _ b: TurnAnalysis) -> Int { a.contentTokens.intersection(b.contentTokens).count }
 
-    func overlap(_ a: TurnAnalysis, tokens: Set<String>) -> Int { a.contentTokens.intersection(tokens).count }
+    func overlap(_ a: TurnAnalysis, tokens: Set<UInt64>) -> Int { a.contentTokens.intersection(tokens).count }
 
     /// Enough shared content to count as restating (two for Chinese, one for English).
-    func restates(_ agent: TurnAnalysis, tokens: Set<String>) -> Bool {
+    func restates(_ agent: TurnAnalysis, tokens: Set<UInt64>) -> Bool {
         let shared = agent.contentTokens.intersection(tokens)
-        let words = shared.filter { !$0.hasPrefix("#") && ($0.unicodeScalars.first.map(TurnFeatures.isLatin) ?? false) }
-        return shared.count >= 2 || words.count >= 1
+        return shared.count >= 2 || shared.contains(where: TurnFeatures.isWordToken)
     }
 
     /// A restatement: a lead such as 所以您是說 / so you / is that right, with the customer's content.
-    func isParaphrase(_ agent: TurnAnalysis, of tokens: Set<String>) -> Bool {
+    func isParaphrase(_ agent: TurnAnalysis, of tokens: Set<UInt64>) -> Bool {
         agent.speaker == .agent && agent.hasAny([.paraphraseLead, .readback]) && restates(agent, tokens: tokens)
     }
 
@@ -149,17 +141,19 @@ extension CallAnalysis {
         return false
     }
 
+    static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "when", "what time",
+                                                         "what number", "what date", "which day"].map { Array($0.unicodeScalars) }
+
     /// Whether an agent turn addresses the customer's question in `question`.
     func addresses(_ reply: TurnAnalysis, question: TurnAnalysis) -> Bool {
-        var questionTokens = Set<String>()
+        var questionTokens = Set<UInt64>()
         var openWord = false
         var numberQuestion = false
         for range in question.questions {
-            questionTokens.formUnion(TurnFeatures.contentTokens(Array(question.normalized[range])))
-            let sentence = String(String.UnicodeScalarView(question.normalized[range]))
+            questionTokens.formUnion(TurnFeatures.contentTokens(question.normalized[range]))
+            let sentence = Array(question.normalized[range])
             if question.matches.contains(where: { $0.act == .openQuestionWord && range.contains($0.start) }) { openWord = true }
-            if ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "when", "what time", "what number", "what date", "which day"]
-                .contains(where: { sentence.contains($0) }) {
+            if Self.numberQuestionCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) {
                 numberQuestion = true
             }
         }
@@ -178,21 +172,16 @@ extension CallAnalysis {
     /// The agent addresses the customer by name or surname with a title.
     func usesCustomerName(_ turn: TurnAnalysis) -> Bool {
         guard turn.speaker == .agent else { return false }
-        let text = string(turn)
         let t = turn.normalized
         if !customerSurnames.isEmpty {
-            for name in customerNames where name.unicodeScalars.count >= 2 && text.contains(name) { return true }
+            for name in customerNames where name.unicodeScalars.count >= 2 && turn.contains(name) { return true }
             for surname in customerSurnames {
                 let s = Array(surname.unicodeScalars)
                 if let first = s.first, TurnFeatures.isHan(first) {
-                    var i = 0
-                    while i < t.count {
-                        if t[i] == first && Surnames.titles.contains(where: { title in i + 1 + title.count <= t.count && Array(t[(i + 1)..<(i + 1 + title.count)]) == title }) {
-                            return true
-                        }
-                        i += 1
+                    for i in 0..<t.count where t[i] == first && Surnames.titles.contains(where: { TurnFeatures.matchesAt(t, i + 1, $0) }) {
+                        return true
                     }
-                } else if turn.contentTokens.contains(TurnFeatures.stem(surname)) || wordPresent(surname, in: t) {
+                } else if turn.words.contains(where: { $0.lower == surname }) {
                     return true
                 }
             }
@@ -201,37 +190,18 @@ extension CallAnalysis {
         return addressesSomeoneByTitle(turn)
     }
 
+    static let englishTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr"]
+
     /// 林太太 / Mr. Chen with any surname (used when no name is known beforehand).
     func addressesSomeoneByTitle(_ turn: TurnAnalysis) -> Bool {
         let t = turn.normalized
-        var i = 0
-        while i + 1 < t.count {
-            if Surnames.isSurname(t[i]) {
-                for title in Surnames.titles where i + 1 + title.count <= t.count && Array(t[(i + 1)..<(i + 1 + title.count)]) == title {
-                    // "王經理" is a colleague; titles here are customer forms only.
-                    return true
-                }
-            }
-            i += 1
+        for i in 0..<t.count where Surnames.isSurname(t[i]) {
+            // "王經理" is a colleague; the titles here are customer forms only.
+            if Surnames.titles.contains(where: { TurnFeatures.matchesAt(t, i + 1, $0) }) { return true }
         }
-        let original = turn.text
-        for title in ["Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Miss ", "Dr ", "Dr. "] {
-            if let range = original.range(of: title), let next = original[range.upperBound...].first, next.isUppercase { return true }
-        }
-        return false
-    }
-
-    func wordPresent(_ word: String, in t: [Unicode.Scalar]) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard !w.isEmpty, w.count <= t.count else { return false }
-        var i = 0
-        while i + w.count <= t.count {
-            if Array(t[i..<(i + w.count)]) == w {
-                let leftOK = i == 0 || !TurnFeatures.isLatin(t[i - 1])
-                let rightOK = i + w.count >= t.count || !TurnFeatures.isLatin(t[i + w.count])
-                if leftOK && rightOK { return true }
-            }
-            i += 1
+        let words = turn.words
+        for (i, word) in words.enumerated() where word.capitalized && Self.englishTitles.contains(word.lower) {
+            if i + 1 < words.count && words[i + 1].capitalized { return true }
         }
         return false
     }

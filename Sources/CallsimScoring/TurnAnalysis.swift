@@ -20,8 +20,10 @@ public struct TurnAnalysis: Sendable {
     public private(set) var hasCaseCode = false
     public private(set) var hasFullCardNumber = false
     public private(set) var hasNationalID = false
-    /// Han bigrams, English word stems and numbers, for comparing what two turns talk about.
-    public private(set) var contentTokens: Set<String> = []
+    /// Han bigrams, English word stems and numbers (hashed), for comparing what two turns talk about.
+    public private(set) var contentTokens: Set<UInt64> = []
+    /// English words of the original text, with their capitalisation (for names and companies).
+    public private(set) var words: [Word] = []
     /// Only a phone greeting (喂, hello) and nothing else.
     public private(set) var isGreetingOnly = false
     public private(set) var hanCount = 0
@@ -37,6 +39,24 @@ public struct TurnAnalysis: Sendable {
         findQuestions()
         contentTokens = TurnFeatures.contentTokens(normalized)
         isGreetingOnly = computeGreetingOnly()
+        if latinCount > 0 { words = Word.split(turn.text) }
+    }
+
+    /// True when the normalised text holds `needle` (written in any form; it is normalised too).
+    public func contains(_ needle: String) -> Bool {
+        TurnFeatures.find(TextNormalizer.scalars(needle), in: normalized, from: 0) != nil
+    }
+
+    /// Index of the word after the word sequence `cue` (lowercase), for every place it occurs.
+    func positions(after cue: [String]) -> [Int] {
+        guard !cue.isEmpty, words.count >= cue.count else { return [] }
+        var result: [Int] = []
+        for i in 0...(words.count - cue.count) {
+            var same = true
+            for k in 0..<cue.count where words[i + k].lower != cue[k] { same = false; break }
+            if same { result.append(i + cue.count) }
+        }
+        return result
     }
 
     public func has(_ act: Act) -> Bool { acts.contains(act) }
@@ -45,7 +65,11 @@ public struct TurnAnalysis: Sendable {
 
     /// Where the first phrase of one of these acts starts, if any.
     public func firstPosition(of list: [Act]) -> Int? {
-        matches.filter { list.contains($0.act) }.map(\.start).min()
+        var best: Int? = nil
+        for match in matches where list.contains(match.act) {
+            if best == nil || match.start < best! { best = match.start }
+        }
+        return best
     }
 
     func matchesOf(_ act: Act) -> [PhraseMatch] { matches.filter { $0.act == act } }
@@ -217,7 +241,7 @@ enum TurnFeatures {
             for negator in enNegators {
                 var k = 0
                 while k + negator.count <= window.count {
-                    if Array(window[k..<(k + negator.count)]) == negator {
+                    if matchesAt(window, k, negator) {
                         let leftOK = negator[0] == "n" && negator[1] == "'" ? true : (k == 0 || !isLatin(window[k - 1]))
                         let rightEnd = k + negator.count
                         let rightOK = rightEnd >= window.count || !isLatin(window[rightEnd])
@@ -237,13 +261,11 @@ enum TurnFeatures {
         for prefix in moneyPrefixes {
             var p = start
             while p > 0 && t[p - 1] == " " { p -= 1 }
-            if p >= prefix.count && Array(t[(p - prefix.count)..<p]) == prefix { return true }
+            if p >= prefix.count && matchesAt(t, p - prefix.count, prefix) { return true }
         }
         var q = end
         while q < t.count && t[q] == " " { q += 1 }
-        for suffix in moneySuffixes where q + suffix.count <= t.count {
-            if Array(t[q..<(q + suffix.count)]) == suffix { return true }
-        }
+        for suffix in moneySuffixes where matchesAt(t, q, suffix) { return true }
         return false
     }
 
@@ -256,7 +278,7 @@ enum TurnFeatures {
         var q = end
         if q < t.count && t[q] == " " { q += 1 }
         for suffix in ordinalSuffixes where q + suffix.count <= t.count {
-            if Array(t[q..<(q + suffix.count)]) == suffix {
+            if matchesAt(t, q, suffix) {
                 let after = q + suffix.count
                 if after >= t.count || !isLatin(t[after]) { return true }
             }
@@ -273,47 +295,77 @@ enum TurnFeatures {
         return result
     }
 
-    static let stopWords: Set<String> = [
+    static let stopWords: Set<UInt64> = Set([
         "the", "and", "for", "you", "your", "that", "this", "with", "are", "was", "have", "has", "had", "but", "not", "can", "will",
         "would", "could", "should", "just", "what", "how", "when", "who", "they", "them", "their", "there", "here", "about", "from",
         "our", "out", "all", "any", "get", "got", "like", "yes", "yeah", "okay", "it's", "i'm", "i've", "i'd", "you're", "you've",
         "you'd", "that's", "what's", "don't", "does", "did", "been", "being", "than", "then", "too", "very", "really", "also",
         "one", "some", "more", "much", "now", "well", "right", "sure", "thanks", "thank", "please", "hi", "hello", "which", "were",
         "its", "into", "over", "only", "make", "want", "need", "know", "think", "say", "said", "let", "see", "way", "still", "even",
-    ]
-    static let stopBigrams: Set<String> = [
+    ].map { wordToken(Array($0.unicodeScalars)) })
+    static let stopBigrams: Set<UInt64> = Set([
         "你們", "我們", "這個", "那個", "可以", "沒有", "一下", "就是", "什麼", "怎麼", "現在", "因為", "所以", "這樣", "如果", "還是",
         "不是", "真的", "的話", "你的", "我的", "是不", "不會", "會不", "要不", "不要", "好的", "謝謝", "你好", "了解", "知道", "有沒",
         "這邊", "那邊", "一個", "一些", "的是", "是你", "是我", "我是", "你是", "一樣", "這種", "已經", "然後", "但是", "可是", "對不",
-    ]
+    ].map { s -> UInt64 in
+        let v = Array(s.unicodeScalars)
+        return bigramToken(v[0], v[1])
+    })
+    static let particles: Set<Unicode.Scalar> = Set("的了嗎呢吧啊喔欸啦耶囉嘛".unicodeScalars)
 
-    static func contentTokens(_ t: [Unicode.Scalar]) -> Set<String> {
-        var tokens = Set<String>()
+    static let bigramTag: UInt64 = 1 << 62
+    static let wordTag: UInt64 = 2 << 62
+    static let numberTag: UInt64 = 3 << 62
+    static let tagMask: UInt64 = 3 << 62
+
+    @inline(__always) static func bigramToken(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        bigramTag | UInt64(a.value) << 21 | UInt64(b.value)
+    }
+
+    static func hash(_ scalars: some Collection<Unicode.Scalar>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for s in scalars { h = (h ^ UInt64(s.value)) &* 0x100_0000_01B3 }
+        return h & ~tagMask
+    }
+
+    /// The token of an English word after stemming.
+    static func wordToken(_ word: [Unicode.Scalar]) -> UInt64 { wordTag | hash(stem(word)) }
+
+    public static func wordToken(_ word: String) -> UInt64 { wordToken(Array(TextNormalizer.scalars(word))) }
+
+    static func isWordToken(_ token: UInt64) -> Bool { token & tagMask == wordTag }
+
+    static func contentTokens(_ t: ArraySlice<Unicode.Scalar>) -> Set<UInt64> { contentTokens(Array(t)) }
+
+    static func contentTokens(_ t: [Unicode.Scalar]) -> Set<UInt64> {
+        var tokens = Set<UInt64>()
+        tokens.reserveCapacity(t.count)
         var i = 0
         let n = t.count
+        var word: [Unicode.Scalar] = []
         while i < n {
             let s = t[i]
             if isHan(s) {
-                if i + 1 < n && isHan(t[i + 1]) {
-                    var bigram = ""
-                    bigram.unicodeScalars.append(s)
-                    bigram.unicodeScalars.append(t[i + 1])
-                    if !stopBigrams.contains(bigram) && !bigram.unicodeScalars.contains(where: { "的了嗎呢吧啊喔欸啦耶囉嘛".unicodeScalars.contains($0) }) {
-                        tokens.insert(bigram)
-                    }
+                if i + 1 < n && isHan(t[i + 1]) && !particles.contains(s) && !particles.contains(t[i + 1]) {
+                    let token = bigramToken(s, t[i + 1])
+                    if !stopBigrams.contains(token) { tokens.insert(token) }
                 }
                 i += 1
             } else if isLatin(s) {
-                var word = ""
-                while i < n && (isLatin(t[i]) || t[i] == "'") { word.unicodeScalars.append(t[i]); i += 1 }
-                if word.count >= 3 && !stopWords.contains(word) { tokens.insert(stem(word)) }
+                word.removeAll(keepingCapacity: true)
+                while i < n && (isLatin(t[i]) || t[i] == "'") { word.append(t[i]); i += 1 }
+                if word.count >= 3 {
+                    let token = wordToken(word)
+                    if !stopWords.contains(token) { tokens.insert(token) }
+                }
             } else if isDigit(s) {
-                var number = ""
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                var digits = 0
                 while i < n && (isDigit(t[i]) || ((t[i] == "." || t[i] == ",") && i + 1 < n && isDigit(t[i + 1]))) {
-                    if isDigit(t[i]) { number.unicodeScalars.append(t[i]) }
+                    if isDigit(t[i]) { h = (h ^ UInt64(t[i].value)) &* 0x100_0000_01B3; digits += 1 }
                     i += 1
                 }
-                if number.count >= 2 { tokens.insert("#" + number) }
+                if digits >= 2 { tokens.insert(numberTag | (h & ~tagMask)) }
             } else {
                 i += 1
             }
@@ -321,13 +373,72 @@ enum TurnFeatures {
         return tokens
     }
 
-    static func stem(_ word: String) -> String {
-        var w = word
-        if w.hasSuffix("'s") { w.removeLast(2) }
-        for suffix in ["ing", "ed", "es", "s"] where w.count > suffix.count + 3 && w.hasSuffix(suffix) {
-            w.removeLast(suffix.count)
-            break
+    static func stem(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var w = word[...]
+        if w.count > 2 && w[w.endIndex - 2] == "'" && w[w.endIndex - 1] == "s" { w = w.dropLast(2) }
+        for suffix in stemSuffixes where w.count > suffix.count + 3 && w.suffix(suffix.count).elementsEqual(suffix) {
+            return w.dropLast(suffix.count)
         }
         return w
+    }
+
+    static let stemSuffixes: [[Unicode.Scalar]] = ["ing", "ed", "es", "s"].map { Array($0.unicodeScalars) }
+
+    /// Where `needle` starts in `hay` at or after `from`.
+    static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        var i = from
+        let first = needle[0]
+        while i + needle.count <= hay.count {
+            if hay[i] == first && matchesAt(hay, i, needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always) static func matchesAt(_ hay: [Unicode.Scalar], _ i: Int, _ needle: [Unicode.Scalar]) -> Bool {
+        guard i >= 0, i + needle.count <= hay.count else { return false }
+        for k in 0..<needle.count where hay[i + k] != needle[k] { return false }
+        return true
+    }
+}
+
+/// An English word of the original text.
+public struct Word: Sendable, Hashable {
+    public var lower: String
+    public var capitalized: Bool
+    /// The first character after the word that is not a space ("" at the end of the turn).
+    public var followedBy: Unicode.Scalar?
+
+    /// ASCII words (letters and apostrophes); anything else separates them.
+    static func split(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current = String.UnicodeScalarView()
+        var capitalized = false
+        var pendingIndex: Int? = nil
+        func close() {
+            if !current.isEmpty {
+                words.append(Word(lower: String(current), capitalized: capitalized, followedBy: nil))
+                pendingIndex = words.count - 1
+                current = String.UnicodeScalarView()
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isUpper = v >= 0x41 && v <= 0x5A
+            let isLower = v >= 0x61 && v <= 0x7A
+            if isUpper || isLower || (scalar == "'" && !current.isEmpty) || (scalar == "’" && !current.isEmpty) {
+                if current.isEmpty { capitalized = isUpper }
+                current.append(isUpper ? Unicode.Scalar(v + 0x20)! : (scalar == "’" ? "'" : scalar))
+            } else {
+                close()
+                if let index = pendingIndex, scalar != " " {
+                    words[index].followedBy = scalar
+                    pendingIndex = nil
+                }
+            }
+        }
+        close()
+        return words
     }
 }

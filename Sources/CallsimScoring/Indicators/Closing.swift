@@ -50,7 +50,7 @@ struct ObjectionIndicator: Indicator {
             if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
             raised.append(i)
             guard let reply = call.agentTurns(after: i, count: 1).first else { continue }
-            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: Set<String>()) { $0.formUnion($1.contentTokens) }
+            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: Set<UInt64>()) { $0.formUnion($1.contentTokens) }
             let fresh = reply.contentTokens.subtracting(earlier).subtracting(turn.contentTokens)
             let unchanged = !reply.contentTokens.isEmpty && Double(fresh.count) < Double(reply.contentTokens.count) * 0.35
             let asksAboutIt = reply.questions.contains { range in
@@ -119,9 +119,9 @@ struct ConfirmIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        let product = call.context.product.map(TextNormalizer.normalize)
+        let product = call.context.product ?? ""
         for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
-            let namesTerms = turn.hasMoney || turn.has(.priceWord) || (product.map { !$0.isEmpty && call.string(turn).contains($0) } ?? false)
+            let namesTerms = turn.hasMoney || turn.has(.priceWord) || (!product.isEmpty && turn.contains(product))
             if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])

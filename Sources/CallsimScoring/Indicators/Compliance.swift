@@ -129,12 +129,15 @@ struct NoMisrepresentationIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         var evidence: [Int] = []
-        let company = call.context.company.map(TextNormalizer.normalize) ?? ""
+        let company = TextNormalizer.scalars(call.context.company ?? "")
         for turn in call.agentTurns {
             if turn.has(.guarantee) { evidence.append(turn.number); continue }
             if turn.has(.governmentBody) && turn.hasAny([.selfName, .companyCue]) {
-                let bodies = turn.matchesOf(.governmentBody).map { String(String.UnicodeScalarView(turn.normalized[$0.start..<$0.end])) }
-                if company.isEmpty || !bodies.contains(where: { company.contains($0) }) { evidence.append(turn.number); continue }
+                let bodies = turn.matchesOf(.governmentBody).map { Array(turn.normalized[$0.start..<$0.end]) }
+                if company.isEmpty || !bodies.contains(where: { TurnFeatures.find($0, in: company, from: 0) != nil }) {
+                    evidence.append(turn.number)
+                    continue
+                }
             }
             if turn.has(.disparage) && turn.has(.competitorRef) { evidence.append(turn.number); continue }
             if call.context.costsMoney && turn.has(.freeClaim) {
