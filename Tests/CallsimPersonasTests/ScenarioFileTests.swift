@@ -49,3 +49,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ReadmeExampleTests {
+    /// The annotated example in the README is a valid scenario whose golden test passes.
+    @Test func annotatedExampleLoadsAndPlays() throws {
+        let readme = try String(contentsOf: Paths.readme, encoding: .utf8)
+        let parts = readme.components(separatedBy: "```yaml\n")
+        #expect(parts.count >= 2)
+        let example = parts[1].components(separatedBy: "```")[0]
+        let (scenario, found) = ScenarioLoader.check(yaml: example, file: "README.md")
+        #expect(found.map(\.description) == [])
+        let tests = scenario?.tests ?? []
+        #expect(!tests.isEmpty)
+        for test in tests { #expect(scenario?.play(test).failures == []) }
+    }
+}
