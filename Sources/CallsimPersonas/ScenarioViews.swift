@@ -88,3 +88,34 @@ extension Scenario {
         return ids
     }
 }
+
+extension Scenario {
+    /// How this scenario's structure differs from the one it translates: a translation keeps
+    /// the same beats, line ids, endings, facts, objections, drills and transitions. Empty when they pair up.
+    public func translationDifferences(from original: Scenario) -> [String] {
+        var differences: [String] = []
+        func compare(_ what: String, _ mine: [String], _ theirs: [String]) {
+            let missing = Set(theirs).subtracting(mine).sorted()
+            let extra = Set(mine).subtracting(theirs).sorted()
+            if !missing.isEmpty { differences.append("\(what) missing here: \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { differences.append("\(what) not in \(original.id): \(extra.joined(separator: ", "))") }
+        }
+        if translationOf != original.id && original.translationOf != id {
+            differences.append("translation_of is \(translationOf ?? "unset"), not \(original.id)")
+        }
+        if language == original.language { differences.append("both are \(language.rawValue)") }
+        compare("beats", beats.map(\.id), original.beats.map(\.id))
+        compare("line ids", lineIDs, original.lineIDs)
+        compare("endings", endings.map { "\($0.id) (\($0.kind.rawValue))" }, original.endings.map { "\($0.id) (\($0.kind.rawValue))" })
+        compare("facts", persona.facts.map(\.id), original.persona.facts.map(\.id))
+        compare("objections", persona.objections.map(\.id), original.persona.objections.map(\.id))
+        compare("drills", drills.map(\.id), original.drills.map(\.id))
+        for beat in beats {
+            guard let other = original.beat(beat.id) else { continue }
+            if beat.next != other.next || beat.end != other.end || beat.outcome != other.outcome || beat.raises != other.raises {
+                differences.append("beat \(beat.id) leads elsewhere than in \(original.id)")
+            }
+        }
+        return differences
+    }
+}

@@ -64,3 +64,22 @@ import Testing
         for test in tests { #expect(scenario?.play(test).failures == []) }
     }
 }
+
+@Suite struct TranslationTests {
+    @Test func englishVersionPairsWithTheChineseOne() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        let english = try loadBuiltin("en-telecom-friendly")
+        #expect(english.translationDifferences(from: chinese) == [])
+        #expect(chinese.translationDifferences(from: english) == [])
+    }
+
+    @Test func differencesAreReported() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        var english = try loadBuiltin("en-telecom-friendly")
+        english.beats.removeLast()
+        english.endings[0].kind = .callback
+        let found = english.translationDifferences(from: chinese)
+        #expect(found.contains("beats missing here: dnc_ignored"))
+        #expect(found.contains { $0.hasPrefix("endings missing here: sale (sale)") })
+    }
+}
