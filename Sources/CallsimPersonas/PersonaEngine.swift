@@ -77,6 +77,7 @@ public struct PersonaEngine: Sendable {
     public private(set) var ending: Ending?
 
     private let beatIndex: [String: Int]
+    private let anytime: [Int]
 
     /// `drill` is a drill id or a beat id to start from; nil starts at the first beat.
     public init(scenario: Scenario, seed: UInt64, drill: String? = nil) throws {
@@ -85,6 +86,7 @@ public struct PersonaEngine: Sendable {
         var index: [String: Int] = [:]
         for (position, beat) in scenario.beats.enumerated() where index[beat.id] == nil { index[beat.id] = position }
         beatIndex = index
+        anytime = scenario.beats.indices.filter { scenario.beats[$0].anytime }
         mood = scenario.persona.mood
         flags = []
         revealedFacts = []
@@ -164,8 +166,11 @@ public struct PersonaEngine: Sendable {
         advanceHint()
 
         let matched = scenario.matcher.match(line)
-        let intentIDs = Set(matched.map { scenario.intents[$0].id })
-        if !intentIDs.isEmpty { step.notes.append("intents: \(intentIDs.sorted().joined(separator: ", "))") }
+        var intentIDs = Set(matched.map { scenario.intents[$0].id })
+        // Behaviours (catalog indicator ids) count as intents too, so `on: listening.empathy` works.
+        intentIDs.formUnion(matched.compactMap { scenario.intents[$0].behaviour })
+        let intentNames = matched.map { scenario.intents[$0].id }.sorted()
+        if !intentNames.isEmpty { step.notes.append("intents: \(intentNames.joined(separator: ", "))") }
         for index in matched {
             let intent = scenario.intents[index]
             apply(intent.effects, because: "intent \(intent.id)", into: &step)
@@ -232,7 +237,6 @@ public struct PersonaEngine: Sendable {
     }
 
     private mutating func respond(to intents: Set<String>, resolvedNow: [Objection], into step: inout EngineStep) {
-        let anytime = scenario.beats.indices.filter { scenario.beats[$0].anytime }
         // Order: anytime beats, facts asked for, current beats by intent, an objection's reply, current `otherwise` beats, fallback.
         for index in anytime {
             guard case .intents(let list) = scenario.beats[index].trigger, list.contains(where: intents.contains), eligible(index) else { continue }

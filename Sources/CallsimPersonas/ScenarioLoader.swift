@@ -287,7 +287,8 @@ private struct Builder {
         if ids.count == 1, ids[0].0 == "otherwise" { return .otherwise }
         for (id, at) in ids {
             if id == "otherwise" { reader.error(at, "'otherwise' cannot be combined with intents"); continue }
-            refer(.intent, id, at, what)
+            // An indicator id stands for every intent whose `behaviour` is that indicator.
+            if id.contains(".") { indicatorReferences.append((id, at)) } else { refer(.intent, id, at, what) }
         }
         return .intents(ids.map(\.0).filter { $0 != "otherwise" })
     }
