@@ -421,18 +421,18 @@ private struct Builder {
         return deadAir
     }
 
-    private mutating func readCampaign(_ node: Node, kind: ScenarioKind?) -> Campaign? {
+    private mutating func readCampaign(_ node: Node, kind: ScenarioKind?) -> Scenario.Campaign? {
         guard let fields = reader.fields(node, section: "campaign", what: "campaign") else { return nil }
         let company = reader.string(fields["company"], what: "campaign.company")
-        var record: [Campaign.RecordField] = []
+        var record: [Scenario.Campaign.RecordField] = []
         if let node = fields["customer_record"], let entries = reader.freeMapping(node, what: "campaign.customer_record") {
             for entry in entries {
                 if let value = reader.string(entry.value, what: "customer_record '\(entry.key)'") {
-                    record.append(Campaign.RecordField(label: entry.key, value: value))
+                    record.append(Scenario.Campaign.RecordField(label: entry.key, value: value))
                 }
             }
         }
-        let campaign = Campaign(
+        let campaign = Scenario.Campaign(
             company: company ?? "",
             agent: fields["agent"].flatMap { reader.string($0, what: "campaign.agent") },
             product: fields["product"].flatMap { reader.string($0, what: "campaign.product") },
@@ -565,8 +565,8 @@ private struct Builder {
         return Threshold(conditions: conditions, end: end)
     }
 
-    private mutating func readRubric(_ node: Node?) -> Rubric {
-        var rubric = Rubric(indicators: [], pass: nil)
+    private mutating func readRubric(_ node: Node?) -> Scenario.Rubric {
+        var rubric = Scenario.Rubric(indicators: [], pass: nil)
         guard let node, let fields = reader.fields(node, section: "rubric", what: "rubric") else { return rubric }
         if let indicators = fields["indicators"] {
             if case .sequence = indicators {

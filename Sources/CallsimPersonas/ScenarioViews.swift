@@ -21,7 +21,7 @@ public struct CallBrief: Sendable, Hashable, Codable {
     /// How to address the customer, and other acceptable forms.
     public var customer: String
     public var customerVariants: [String]
-    public var customerRecord: [Campaign.RecordField]
+    public var customerRecord: [Scenario.Campaign.RecordField]
 }
 
 extension Scenario {
@@ -73,7 +73,7 @@ extension Scenario {
     }
 
     /// The indicators that apply with their weights; the whole catalog at weight 1 when the rubric names none.
-    public var rubricWeights: [Rubric.Weight] {
+    public var rubricWeights: [Scenario.Rubric.Weight] {
         rubric.indicators.isEmpty ? KnownIndicators.ids.map { .init(indicator: $0, weight: 1) } : rubric.indicators
     }
 
