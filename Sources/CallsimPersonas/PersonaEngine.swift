@@ -44,11 +44,14 @@ public struct PersonaState: Sendable, Hashable {
 
 public enum PersonaEngineError: Error, Sendable, CustomStringConvertible {
     case unknownStart(String, available: [String])
+    case noBeats(String)
 
     public var description: String {
         switch self {
         case let .unknownStart(id, available):
             "no drill or beat '\(id)' in this scenario; drills: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
+        case let .noBeats(id):
+            "scenario '\(id)' has no beats"
         }
     }
 }
@@ -81,6 +84,7 @@ public struct PersonaEngine: Sendable {
 
     /// `drill` is a drill id or a beat id to start from; nil starts at the first beat.
     public init(scenario: Scenario, seed: UInt64, drill: String? = nil) throws {
+        guard !scenario.beats.isEmpty else { throw PersonaEngineError.noBeats(scenario.id) }
         self.scenario = scenario
         generator = SeededGenerator(seed: seed)
         var index: [String: Int] = [:]

@@ -322,7 +322,7 @@ public struct Scenario: Sendable {
     public var campaign: Campaign
     public var script: [ScriptStage]
     /// Declared and built-in intents, as used by the engine.
-    public var intents: [Intent]
+    public internal(set) var intents: [Intent]
     public var beats: [Beat]
     public var endings: [Ending]
     public var fallback: Fallback
