@@ -321,7 +321,8 @@ public struct Scenario: Sendable {
     public var persona: Persona
     public var campaign: Campaign
     public var script: [ScriptStage]
-    /// Declared and built-in intents, as used by the engine.
+    /// Declared and built-in intents, as used by the engine; fixed at load time because the
+    /// compiled matcher indexes them.
     public internal(set) var intents: [Intent]
     public var beats: [Beat]
     public var endings: [Ending]
