@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A built-in scenario the call-screen tests play.
-let playedScenario = "dev-call"
+let playedScenario = "tw-telecom-friendly"
 /// The customer's name as the call screen shows it for that scenario.
 let playedCustomer = "林太太"
 
