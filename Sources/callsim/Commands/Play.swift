@@ -37,6 +37,8 @@ struct Play: ParsableCommand {
     @Option(help: ArgumentHelp("Folder of scenario files (default: the built-in Personas/).", valueName: "DIR"))
     var personas: String?
 
+    @OptionGroup var database: DatabaseOption
+
     func run() throws {
         let uiLanguage = UILanguage.resolve(option: lang)
         let deadAirSeconds = try Self.deadAirOverride()
@@ -59,7 +61,14 @@ struct Play: ParsableCommand {
         options.deadAir = !noDeadAir
         options.deadAirSeconds = deadAirSeconds
         options.fromBeat = fromBeat
-        _ = try PracticeCall.run(scenario: scenario, options: options, source: editor)
+        // A database that cannot be opened costs the record of this call, not the call itself.
+        var recording: CallRecording?
+        do {
+            recording = CallRecording(store: try database.open(), trainee: defaultTrainee(trainee))
+        } catch {
+            Console.error("\(error); this call is not saved")
+        }
+        try PracticeCall.run(scenario: scenario, options: options, source: editor, recording: recording)
     }
 
     /// A short seed from the clock, printed before the call so it can be replayed.

@@ -32,6 +32,7 @@ struct PersonaPracticeScenario: PracticeScenario {
     var temperament: String { scenario.persona.temperament.rawValue }
     var customerName: String { scenario.persona.address }
     var context: CallContext { scenario.callContext() }
+    var isComplaint: Bool { scenario.kind == .complaint }
 
     var brief: BriefSheet {
         let campaign = scenario.campaign
