@@ -67,33 +67,8 @@ struct List: ParsableCommand {
                 [entry.id, entry.lang, "\(entry.kind)/\(entry.direction)", entry.temperament, "\(entry.beats)",
                  entry.endings.map(\.kind).joined(separator: ","), entry.title]
             }
-            print(TextTable.render([header] + rows))
+            print(TextTable.render([header] + rows), terminator: "")
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-    }
-}
-
-/// Columns aligned by display width (a Chinese character takes two cells).
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - displayWidth(cell) + 2)
-            }.joined()
-        }.joined(separator: "\n")
-    }
-
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let value = scalar.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
-            let zero = (0x0300...0x036F).contains(value) || value == 0x200B
-            return total + (zero ? 0 : wide ? 2 : 1)
-        }
     }
 }
