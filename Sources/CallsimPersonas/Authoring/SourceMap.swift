@@ -7,6 +7,7 @@ public struct SourceMap: Sendable {
     public struct Location: Sendable, Hashable {
         public var line: Int
         public var column: Int
+        public init(line: Int, column: Int) { self.line = line; self.column = column }
     }
 
     /// A copy of the YAML tree with positions (Yams nodes are not Sendable).
