@@ -58,10 +58,15 @@ public struct CallAnalysis: Sendable {
         var offerIndex: Int? = nil
         var offerPosition = 0
         for (i, turn) in analysed.enumerated() where turn.speaker == .agent {
-            if turn.has(.offer) || turn.hasMoney {
+            // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
+            let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
+            let pitch = turn.matches.filter { match in
+                (match.act == .offer || match.act == .priceWord) && !purposeSentences.contains { $0.contains(match.start) }
+            }
+            let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
+            if !pitch.isEmpty || money != nil {
                 offerIndex = i
-                let positions = [turn.firstPosition(of: [.offer, .priceWord]), turn.hasMoney ? Self.firstMoneyPosition(turn) : nil].compactMap { $0 }
-                offerPosition = positions.min() ?? 0
+                offerPosition = (pitch.map(\.start) + [money].compactMap { $0 }).min() ?? 0
                 break
             }
         }

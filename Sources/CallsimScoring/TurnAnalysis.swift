@@ -11,6 +11,8 @@ public struct TurnAnalysis: Sendable {
     public private(set) var matches: [PhraseMatch] = []
     /// Sentences that ask something (ranges into `normalized`).
     public private(set) var questions: [Range<Int>] = []
+    /// Every sentence (ranges into `normalized`, split at . ? ! ;).
+    public private(set) var sentences: [Range<Int>] = []
     public private(set) var hasMoney = false
     public private(set) var hasDate = false
     /// Phone-like numbers, digits only.
@@ -67,7 +69,8 @@ public struct TurnAnalysis: Sendable {
     public func firstPosition(of list: [Act]) -> Int? {
         var best: Int? = nil
         for match in matches where list.contains(match.act) {
-            if best == nil || match.start < best! { best = match.start }
+            if let current = best, current <= match.start { continue }
+            best = match.start
         }
         return best
     }
@@ -81,7 +84,7 @@ public struct TurnAnalysis: Sendable {
         let isCustomer = speaker == .customer
         for match in all {
             // Objection and customer acts only in customer turns; agent acts only in agent turns.
-            if match.act.isCustomerAct != isCustomer { continue }
+            if match.act.isCustomerAct != isCustomer && !match.act.isSharedAct { continue }
             if match.act.isNegatable && TurnFeatures.isNegated(normalized, before: match.start) { continue }
             matches.append(match)
             acts.insert(match.act)
@@ -115,6 +118,7 @@ public struct TurnAnalysis: Sendable {
                 var last = i - 1
                 while last >= sentenceStart && (normalized[last] == " " || normalized[last] == "~" || normalized[last] == "\"") { last -= 1 }
                 if last >= sentenceStart {
+                    sentences.append(sentenceStart..<i)
                     let ending = normalized[last]
                     let isQuestion = s == "?" || ending == "嗎" || ending == "呢" || (ending == "麼" && last > 0 && normalized[last - 1] == "什")
                     if isQuestion { questions.append(sentenceStart..<i) }

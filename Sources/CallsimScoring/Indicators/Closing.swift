@@ -61,10 +61,11 @@ struct ObjectionIndicator: Indicator {
                 if general && !unchanged { return true }
                 switch kind {
                 case .objectionPrice: return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative)
-                case .objectionNoNeed: return (reply.has(.benefit) && !unchanged) || asksAboutIt
-                case .objectionProvider: return (reply.has(.benefit) || reply.has(.explain)) && !unchanged
+                case .objectionNoNeed, .objectionProvider, .objectionThink:
+                    // New information or a way to decide later, not pressure.
+                    return !unchanged && !reply.has(.urgency)
+                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || reply.hasMoney)
                 case .objectionNoTime: return reply.hasAny([.timeAck, .callback])
-                case .objectionThink: return reply.hasAny([.sendInfo, .timeAck, .callback, .check]) || (reply.has(.explain) && !unchanged)
                 case .objectionDistrust: return reply.hasAny([.legitimacy, .explain]) && !unchanged
                 default: return false
                 }
