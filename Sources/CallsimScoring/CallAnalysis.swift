@@ -22,6 +22,10 @@ public struct CallAnalysis: Sendable {
     public let outcomeInferred: Bool
     /// The customer's name, surname or title as known from the context or said in the call.
     public let customerNames: [String]
+    /// The company and agent names, normalised once ("&" read as "and").
+    let companyScalars: [Unicode.Scalar]
+    let companyWordSet: Set<String>
+    let customerNameScalars: [[Unicode.Scalar]]
     public let customerSurnames: [String]
     /// Past the opening: the customer said something beyond a phone greeting.
     public let customerEngaged: Bool
@@ -127,6 +131,10 @@ public struct CallAnalysis: Sendable {
         }
         let normalizedNames = names.map { TextNormalizer.normalize($0) }.filter { !$0.isEmpty }
         customerNames = normalizedNames
+        customerNameScalars = normalizedNames.map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
+        let company = context.company ?? ""
+        companyScalars = TextNormalizer.scalars(company.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "and"))
+        companyWordSet = Set(company.lowercased().split(separator: " ").map(String.init))
         customerSurnames = Self.surnames(from: normalizedNames)
         customerEngaged = analysed.contains { $0.speaker == .customer && !$0.isGreetingOnly }
     }

@@ -61,7 +61,7 @@ extension CallAnalysis {
     static let surnameCues: [[Unicode.Scalar]] = ["敝姓", "我姓", "我叫"].map { Array($0.unicodeScalars) }
     static let nameLeads: Set<Unicode.Scalar> = ["的", "員", "是", "叫", "問"]
 
-    var companyWords: Set<String> { Set((context.company ?? "").lowercased().split(separator: " ").map(String.init)) }
+    var companyWords: Set<String> { companyWordSet }
 
     static let organisationSuffixes: [[Unicode.Scalar]] = [
         "電信", "銀行", "公司", "人壽", "保險", "產險", "家電", "保全", "科技", "生技", "集團", "企業", "客服中心", "網", "光纖",
@@ -72,10 +72,12 @@ extension CallAnalysis {
     /// The agent names the company they represent (the known company, or any organisation when unknown).
     func agentGivesCompany(_ turn: TurnAnalysis) -> Bool {
         if let company = context.company, !company.isEmpty {
-            let scalars = TextNormalizer.scalars(company.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "and"))
-            let text = turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars))
-            let normalizedText = Array(text)
-            if TurnFeatures.find(scalars, in: normalizedText, from: 0) != nil { return true }
+            let scalars = companyScalars
+            if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
+            if turn.normalized.contains("&") {
+                let text = Array(turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars)))
+                if TurnFeatures.find(scalars, in: text, from: 0) != nil { return true }
+            }
             if let first = scalars.first, !TurnFeatures.isHan(first), let firstWord = company.split(separator: " ").first, firstWord.count >= 4 {
                 return turn.words.contains { $0.lower == firstWord.lowercased() }
             }
@@ -174,7 +176,7 @@ extension CallAnalysis {
         guard turn.speaker == .agent else { return false }
         let t = turn.normalized
         if !customerSurnames.isEmpty {
-            for name in customerNames where name.unicodeScalars.count >= 2 && turn.contains(name) { return true }
+            for name in customerNameScalars where TurnFeatures.find(name, in: t, from: 0) != nil { return true }
             for surname in customerSurnames {
                 let s = Array(surname.unicodeScalars)
                 if let first = s.first, TurnFeatures.isHan(first) {

@@ -1,7 +1,8 @@
 import CallsimCore
 
 /// One turn read once: normalised text, dialogue acts, numbers, questions and content words.
-public struct TurnAnalysis: Sendable {
+/// A class so that the indicators share one copy; it is never changed after `init`.
+public final class TurnAnalysis: @unchecked Sendable {
     /// 1-based number counting every turn.
     public let number: Int
     public let speaker: Speaker
@@ -79,7 +80,7 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Phrases
 
-    private mutating func findPhrases() {
+    private func findPhrases() {
         let all = Lexicon.matcher.matches(in: normalized)
         let isCustomer = speaker == .customer
         for match in all {
@@ -97,7 +98,7 @@ public struct TurnAnalysis: Sendable {
         }
     }
 
-    private mutating func recomputeActs() {
+    private func recomputeActs() {
         var set = ActSet()
         for match in matches { set.insert(match.act) }
         if hasMoney { set.insert(.priceWord) }
@@ -107,7 +108,7 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Questions
 
-    private mutating func findQuestions() {
+    private func findQuestions() {
         var sentenceStart = 0
         let n = normalized.count
         var i = 0
@@ -131,7 +132,7 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Numbers, addresses, codes
 
-    private mutating func scanScalars() {
+    private func scanScalars() {
         let t = normalized
         let n = t.count
         var i = 0
