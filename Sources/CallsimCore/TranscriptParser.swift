@@ -60,7 +60,7 @@ public enum TranscriptParser {
                     fail(lineNumber, "header line after the first turn (headers '# key: value' come before the turns)")
                     continue
                 }
-                if let header = parseHeader(line) { headers.append(header) }
+                if let header = parseHeader(bytes, lo, hi, line: line) { headers.append(header) }
                 continue
             }
             switch classify(bytes, lo, hi) {
@@ -95,6 +95,25 @@ public enum TranscriptParser {
     }
 
     /// `# key: value` → header; any other `#` line is a comment.
+    static func parseHeader(_ bytes: [UInt8], _ lo: Int, _ hi: Int, line: String) -> Transcript.Header? {
+        // Fast path for the usual ASCII key: "# key: value".
+        var i = lo + 1
+        while i < hi && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        let keyStart = i
+        while i < hi && i - keyStart <= 40, isKeyByte(bytes[i]) { i += 1 }
+        if i > keyStart && i < hi && bytes[i] == 0x3A {
+            let key = String(decoding: bytes[keyStart..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            var valueStart = i + 1
+            while valueStart < hi, let width = spaceWidth(bytes, valueStart, hi) { valueStart += width }
+            return Transcript.Header(key: key, value: String(decoding: bytes[valueStart..<hi], as: UTF8.self))
+        }
+        return parseHeader(line)
+    }
+
+    @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+    }
+
     static func parseHeader(_ line: String) -> Transcript.Header? {
         let body = line.dropFirst().drop { $0 == " " || $0 == "\t" }
         guard let colon = body.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }

@@ -100,16 +100,16 @@ extension CallAnalysis {
     /// Content shared by two turns (Han bigrams, English stems, numbers).
     func overlap(_ a: TurnAnalysis, _ b: TurnAnalysis) -> Int { a.contentTokens.intersection(b.contentTokens).count }
 
-    func overlap(_ a: TurnAnalysis, tokens: Set<UInt64>) -> Int { a.contentTokens.intersection(tokens).count }
+    func overlap(_ a: TurnAnalysis, tokens: TokenSet) -> Int { a.contentTokens.intersection(tokens).count }
 
     /// Enough shared content to count as restating (two for Chinese, one for English).
-    func restates(_ agent: TurnAnalysis, tokens: Set<UInt64>) -> Bool {
+    func restates(_ agent: TurnAnalysis, tokens: TokenSet) -> Bool {
         let shared = agent.contentTokens.intersection(tokens)
         return shared.count >= 2 || shared.contains(where: TurnFeatures.isWordToken)
     }
 
     /// A restatement: a lead such as 所以您是說 / so you / is that right, with the customer's content.
-    func isParaphrase(_ agent: TurnAnalysis, of tokens: Set<UInt64>) -> Bool {
+    func isParaphrase(_ agent: TurnAnalysis, of tokens: TokenSet) -> Bool {
         agent.speaker == .agent && agent.hasAny([.paraphraseLead, .readback]) && restates(agent, tokens: tokens)
     }
 
@@ -148,7 +148,7 @@ extension CallAnalysis {
 
     /// Whether an agent turn addresses the customer's question in `question`.
     func addresses(_ reply: TurnAnalysis, question: TurnAnalysis) -> Bool {
-        var questionTokens = Set<UInt64>()
+        var questionTokens = TokenSet()
         var openWord = false
         var numberQuestion = false
         for range in question.questions {

@@ -24,7 +24,7 @@ public final class TurnAnalysis: @unchecked Sendable {
     public private(set) var hasFullCardNumber = false
     public private(set) var hasNationalID = false
     /// Han bigrams, English word stems and numbers (hashed), for comparing what two turns talk about.
-    public private(set) var contentTokens: Set<UInt64> = []
+    public private(set) var contentTokens = TokenSet()
     /// English words of the original text, with their capitalisation (for names and companies).
     public private(set) var words: [Word] = []
     /// Only a phone greeting (喂, hello) and nothing else.
@@ -300,7 +300,7 @@ enum TurnFeatures {
         return result
     }
 
-    static let stopWords: Set<UInt64> = Set([
+    static let stopWords = TokenSet(unsorted: [
         "the", "and", "for", "you", "your", "that", "this", "with", "are", "was", "have", "has", "had", "but", "not", "can", "will",
         "would", "could", "should", "just", "what", "how", "when", "who", "they", "them", "their", "there", "here", "about", "from",
         "our", "out", "all", "any", "get", "got", "like", "yes", "yeah", "okay", "it's", "i'm", "i've", "i'd", "you're", "you've",
@@ -308,7 +308,7 @@ enum TurnFeatures {
         "one", "some", "more", "much", "now", "well", "right", "sure", "thanks", "thank", "please", "hi", "hello", "which", "were",
         "its", "into", "over", "only", "make", "want", "need", "know", "think", "say", "said", "let", "see", "way", "still", "even",
     ].map { wordToken(Array($0.unicodeScalars)) })
-    static let stopBigrams: Set<UInt64> = Set([
+    static let stopBigrams = TokenSet(unsorted: [
         "你們", "我們", "這個", "那個", "可以", "沒有", "一下", "就是", "什麼", "怎麼", "現在", "因為", "所以", "這樣", "如果", "還是",
         "不是", "真的", "的話", "你的", "我的", "是不", "不會", "會不", "要不", "不要", "好的", "謝謝", "你好", "了解", "知道", "有沒",
         "這邊", "那邊", "一個", "一些", "的是", "是你", "是我", "我是", "你是", "一樣", "這種", "已經", "然後", "但是", "可是", "對不",
@@ -340,10 +340,10 @@ enum TurnFeatures {
 
     static func isWordToken(_ token: UInt64) -> Bool { token & tagMask == wordTag }
 
-    static func contentTokens(_ t: ArraySlice<Unicode.Scalar>) -> Set<UInt64> { contentTokens(Array(t)) }
+    static func contentTokens(_ t: ArraySlice<Unicode.Scalar>) -> TokenSet { contentTokens(Array(t)) }
 
-    static func contentTokens(_ t: [Unicode.Scalar]) -> Set<UInt64> {
-        var tokens = Set<UInt64>()
+    static func contentTokens(_ t: [Unicode.Scalar]) -> TokenSet {
+        var tokens: [UInt64] = []
         tokens.reserveCapacity(t.count)
         var i = 0
         let n = t.count
@@ -353,7 +353,7 @@ enum TurnFeatures {
             if isHan(s) {
                 if i + 1 < n && isHan(t[i + 1]) && !particles.contains(s) && !particles.contains(t[i + 1]) {
                     let token = bigramToken(s, t[i + 1])
-                    if !stopBigrams.contains(token) { tokens.insert(token) }
+                    if !stopBigrams.contains(token) { tokens.append(token) }
                 }
                 i += 1
             } else if isLatin(s) {
@@ -361,7 +361,7 @@ enum TurnFeatures {
                 while i < n && (isLatin(t[i]) || t[i] == "'") { word.append(t[i]); i += 1 }
                 if word.count >= 3 {
                     let token = wordToken(word)
-                    if !stopWords.contains(token) { tokens.insert(token) }
+                    if !stopWords.contains(token) { tokens.append(token) }
                 }
             } else if isDigit(s) {
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -370,12 +370,12 @@ enum TurnFeatures {
                     if isDigit(t[i]) { h = (h ^ UInt64(t[i].value)) &* 0x100_0000_01B3; digits += 1 }
                     i += 1
                 }
-                if digits >= 2 { tokens.insert(numberTag | (h & ~tagMask)) }
+                if digits >= 2 { tokens.append(numberTag | (h & ~tagMask)) }
             } else {
                 i += 1
             }
         }
-        return tokens
+        return TokenSet(unsorted: tokens)
     }
 
     static func stem(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {

@@ -50,7 +50,7 @@ struct ObjectionIndicator: Indicator {
             if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
             raised.append(i)
             guard let reply = call.agentTurns(after: i, count: 1).first else { continue }
-            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: Set<UInt64>()) { $0.formUnion($1.contentTokens) }
+            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: TokenSet()) { $0.formUnion($1.contentTokens) }
             let fresh = reply.contentTokens.subtracting(earlier).subtracting(turn.contentTokens)
             let unchanged = !reply.contentTokens.isEmpty && Double(fresh.count) < Double(reply.contentTokens.count) * 0.35
             let asksAboutIt = reply.questions.contains { range in
