@@ -33,7 +33,7 @@ extension CallAnalysis {
         }
         // …的王小明, 專員許家豪, 我是陳明: a surname and one or two more characters, then the clause ends.
         if t.count > 1 {
-            for i in 1..<t.count where Self.nameLeads.contains(t[i - 1]) && Surnames.isSurname(t[i]) {
+            for i in 1..<t.count where Surnames.isSurname(t[i]) && Self.isNameLead(t[i - 1]) {
                 var j = i + 1
                 while j < t.count && TurnFeatures.isHan(t[j]) && j - i < 4 { j += 1 }
                 let length = j - i
@@ -59,7 +59,9 @@ extension CallAnalysis {
     }
 
     static let surnameCues: [[Unicode.Scalar]] = ["敝姓", "我姓", "我叫"].map { Array($0.unicodeScalars) }
-    static let nameLeads: Set<Unicode.Scalar> = ["的", "員", "是", "叫", "問"]
+    @inline(__always) static func isNameLead(_ s: Unicode.Scalar) -> Bool {
+        s == "的" || s == "員" || s == "是" || s == "叫" || s == "問"
+    }
 
     var companyWords: Set<String> { companyWordSet }
 

@@ -42,7 +42,8 @@ public final class TurnAnalysis: @unchecked Sendable {
         findQuestions()
         contentTokens = TurnFeatures.contentTokens(normalized)
         isGreetingOnly = computeGreetingOnly()
-        if latinCount > 0 { words = Word.split(turn.text) }
+        // English words serve name and company detection, which Chinese turns do with characters.
+        if latinCount >= 8 || (latinCount > 0 && hanCount == 0) { words = Word.split(turn.text) }
     }
 
     /// True when the normalised text holds `needle` (written in any form; it is normalised too).
@@ -190,7 +191,7 @@ public final class TurnAnalysis: @unchecked Sendable {
     }
 
     private func computeGreetingOnly() -> Bool {
-        guard speaker == .customer else { return false }
+        guard speaker == .customer, normalized.count <= 40, acts.contains(.customerGreeting) || normalized.count <= 6 else { return false }
         var covered = Array(repeating: false, count: normalized.count)
         for match in matches where match.act == .customerGreeting {
             for k in match.start..<match.end { covered[k] = true }
@@ -198,7 +199,8 @@ public final class TurnAnalysis: @unchecked Sendable {
         var rest = 0
         for (k, s) in normalized.enumerated() where !covered[k] {
             if TurnFeatures.isLatin(s) || TurnFeatures.isDigit(s) || (s.value >= 0x4E00 && s.value <= 0x9FFF) {
-                if "喔哦啊阿呀嗯欸誒哈".unicodeScalars.contains(s) { continue }
+                switch s { case "喔", "哦", "啊", "阿", "呀", "嗯", "欸", "誒", "哈": continue
+                default: break }
                 rest += 1
             }
         }
@@ -316,7 +318,12 @@ enum TurnFeatures {
         let v = Array(s.unicodeScalars)
         return bigramToken(v[0], v[1])
     })
-    static let particles: Set<Unicode.Scalar> = Set("的了嗎呢吧啊喔欸啦耶囉嘛".unicodeScalars)
+    @inline(__always) static func isParticle(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "的", "了", "嗎", "呢", "吧", "啊", "喔", "欸", "啦", "耶", "囉", "嘛": return true
+        default: return false
+        }
+    }
 
     static let bigramTag: UInt64 = 1 << 62
     static let wordTag: UInt64 = 2 << 62
@@ -351,7 +358,7 @@ enum TurnFeatures {
         while i < n {
             let s = t[i]
             if isHan(s) {
-                if i + 1 < n && isHan(t[i + 1]) && !particles.contains(s) && !particles.contains(t[i + 1]) {
+                if i + 1 < n && isHan(t[i + 1]) && !isParticle(s) && !isParticle(t[i + 1]) {
                     let token = bigramToken(s, t[i + 1])
                     if !stopBigrams.contains(token) { tokens.append(token) }
                 }
