@@ -104,80 +104,120 @@ public struct PhraseMatcher: Sendable {
         v == 0x2C || v == 0x2E || v == 0x3F || v == 0x21 || v == 0x3B || v == 0x3A || v == 0x0A
     }
 
+    /// Raw views of the tables for the duration of one scan (no bounds checks or reference counting in the loop).
+    private struct View {
+        var partScalars: UnsafeBufferPointer<UInt32>
+        var partStarts: UnsafeBufferPointer<Int32>
+        var firstPart: UnsafeBufferPointer<Int32>
+        var partCount: UnsafeBufferPointer<Int32>
+        var acts: UnsafeBufferPointer<Act>
+        var checkLeft: UnsafeBufferPointer<Bool>
+        var checkRight: UnsafeBufferPointer<Bool>
+        var candidates: UnsafeBufferPointer<Int32>
+        var singleSlots: UnsafeBufferPointer<UInt32>
+        var pairKeys: UnsafeBufferPointer<UInt64>
+        var pairSlots: UnsafeBufferPointer<UInt32>
+        var pairMask: Int
+    }
+
     public func matches(in text: [Unicode.Scalar]) -> [PhraseMatch] {
         var found: [PhraseMatch] = []
+        guard !text.isEmpty else { return found }
+        partScalars.withUnsafeBufferPointer { partScalars in
+        partStarts.withUnsafeBufferPointer { partStarts in
+        firstPart.withUnsafeBufferPointer { firstPart in
+        partCount.withUnsafeBufferPointer { partCount in
+        acts.withUnsafeBufferPointer { acts in
+        checkLeft.withUnsafeBufferPointer { checkLeft in
+        checkRight.withUnsafeBufferPointer { checkRight in
+        candidates.withUnsafeBufferPointer { candidates in
+        singleSlots.withUnsafeBufferPointer { singleSlots in
+        pairKeys.withUnsafeBufferPointer { pairKeys in
+        pairSlots.withUnsafeBufferPointer { pairSlots in
         text.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { t in
-                let count = t.count
-                for i in 0..<count {
-                    let a = t[i]
-                    if a < 0x10000 {
-                        let slot = singleSlots[Int(a)]
-                        if slot != 0 { tryCandidates(slot, at: i, in: t, into: &found) }
-                    }
-                    if i + 1 < count {
-                        let key = UInt64(a) << 32 | UInt64(t[i + 1])
-                        var s = Self.slot(key, pairMask)
-                        while pairKeys[s] != 0 {
-                            if pairKeys[s] == key {
-                                tryCandidates(pairSlots[s], at: i, in: t, into: &found)
-                                break
-                            }
-                            s = (s + 1) & pairMask
-                        }
-                    }
-                }
+                let view = View(
+                    partScalars: partScalars, partStarts: partStarts, firstPart: firstPart, partCount: partCount, acts: acts,
+                    checkLeft: checkLeft, checkRight: checkRight, candidates: candidates, singleSlots: singleSlots,
+                    pairKeys: pairKeys, pairSlots: pairSlots, pairMask: pairMask)
+                Self.scan(t, view, into: &found)
             }
-        }
+        }}}}}}}}}}}}
         return found
     }
 
-    @inline(__always)
-    private func tryCandidates(_ slot: UInt32, at start: Int, in t: UnsafeBufferPointer<UInt32>, into found: inout [PhraseMatch]) {
-        let begin = Int(slot >> 8)
-        let end = begin + Int(slot & 0xFF)
-        for c in begin..<end { tryMatch(Int(candidates[c]), at: start, in: t, into: &found) }
+    private static func scan(_ t: UnsafeBufferPointer<UInt32>, _ v: View, into found: inout [PhraseMatch]) {
+        let count = t.count
+        var next = t[0]
+        for i in 0..<count {
+            let a = next
+            next = i + 1 < count ? t[i + 1] : 0
+            if a < 0x10000 {
+                let slot = v.singleSlots[Int(a)]
+                if slot != 0 { tryCandidates(slot, at: i, in: t, v, into: &found) }
+            }
+            if next != 0 {
+                let key = UInt64(a) << 32 | UInt64(next)
+                var s = slot(key, v.pairMask)
+                while true {
+                    let k = v.pairKeys[s]
+                    if k == 0 { break }
+                    if k == key {
+                        tryCandidates(v.pairSlots[s], at: i, in: t, v, into: &found)
+                        break
+                    }
+                    s = (s + 1) & v.pairMask
+                }
+            }
+        }
     }
 
     @inline(__always)
-    private func partMatches(_ part: Int, at position: Int, in t: UnsafeBufferPointer<UInt32>) -> Bool {
-        let lo = Int(partStarts[part])
-        let hi = Int(partStarts[part + 1])
+    private static func tryCandidates(_ slot: UInt32, at start: Int, in t: UnsafeBufferPointer<UInt32>, _ v: View, into found: inout [PhraseMatch]) {
+        let begin = Int(slot >> 8)
+        let end = begin + Int(slot & 0xFF)
+        for c in begin..<end { tryMatch(Int(v.candidates[c]), at: start, in: t, v, into: &found) }
+    }
+
+    @inline(__always)
+    private static func partMatches(_ part: Int, at position: Int, in t: UnsafeBufferPointer<UInt32>, _ v: View) -> Bool {
+        let lo = Int(v.partStarts[part])
+        let hi = Int(v.partStarts[part + 1])
         guard position + (hi - lo) <= t.count else { return false }
         var k = lo
         var p = position
         while k < hi {
-            if t[p] != partScalars[k] { return false }
+            if t[p] != v.partScalars[k] { return false }
             k += 1
             p += 1
         }
         return true
     }
 
-    private func tryMatch(_ id: Int, at start: Int, in t: UnsafeBufferPointer<UInt32>, into found: inout [PhraseMatch]) {
-        let first = Int(firstPart[id])
-        guard partMatches(first, at: start, in: t) else { return }
-        let firstScalar = partScalars[Int(partStarts[first])]
-        if checkLeft[id], Self.isWordScalar(firstScalar), start > 0, Self.isWordScalar(t[start - 1]) { return }
-        var end = start + Int(partStarts[first + 1] - partStarts[first])
-        let parts = Int(partCount[id])
+    private static func tryMatch(_ id: Int, at start: Int, in t: UnsafeBufferPointer<UInt32>, _ v: View, into found: inout [PhraseMatch]) {
+        let first = Int(v.firstPart[id])
+        guard partMatches(first, at: start, in: t, v) else { return }
+        let firstScalar = v.partScalars[Int(v.partStarts[first])]
+        if v.checkLeft[id], isWordScalar(firstScalar), start > 0, isWordScalar(t[start - 1]) { return }
+        var end = start + Int(v.partStarts[first + 1] - v.partStarts[first])
+        let parts = Int(v.partCount[id])
         if parts > 1 {
             for part in (first + 1)..<(first + parts) {
-                let length = Int(partStarts[part + 1] - partStarts[part])
+                let length = Int(v.partStarts[part + 1] - v.partStarts[part])
                 var position = end
                 var located: Int? = nil
-                while position <= end + Self.maxGap && position + length <= t.count {
-                    if Self.isClauseEnd(t[position]) { break }
-                    if partMatches(part, at: position, in: t) { located = position; break }
+                while position <= end + maxGap && position + length <= t.count {
+                    if isClauseEnd(t[position]) { break }
+                    if partMatches(part, at: position, in: t, v) { located = position; break }
                     position += 1
                 }
                 guard let located else { return }
                 end = located + length
             }
         }
-        let lastScalar = partScalars[Int(partStarts[first + parts]) - 1]
-        if checkRight[id], Self.isWordScalar(lastScalar), end < t.count, Self.isWordScalar(t[end]) { return }
-        found.append(PhraseMatch(act: acts[id], start: start, end: end))
+        let lastScalar = v.partScalars[Int(v.partStarts[first + parts]) - 1]
+        if v.checkRight[id], isWordScalar(lastScalar), end < t.count, isWordScalar(t[end]) { return }
+        found.append(PhraseMatch(act: v.acts[id], start: start, end: end))
     }
 }
 
