@@ -109,6 +109,22 @@ struct PlayTerminalTests {
         #expect(session.text.contains("Scorecard"))
     }
 
+    @Test func terminationEndsTheCallCleanly() throws {
+        let home = try TemporaryHome()
+        let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
+        #expect(session.waitFor(prompt))
+        session.send("您好，我是王小明\r")
+        let afterLine = session.output.count
+        #expect(session.waitFor(prompt, after: afterLine))
+        session.send("半句")
+        session.signal(SIGTERM)
+        // The call ends as a hang-up with its turns kept; the forms see the end of input.
+        #expect(session.waitForExit() == 0)
+        #expect(session.text.contains("Call ended"))
+        #expect(session.text.contains("Scorecard"))
+        #expect(!session.text.contains("Disposition (Tab completes): 半句"))
+    }
+
     @Test func unknownCommandAndOverlongLineAreNotSent() throws {
         let home = try TemporaryHome()
         let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())

@@ -72,6 +72,8 @@ protocol PracticeScenario {
     var brief: BriefSheet { get }
     var script: [CallScriptStage] { get }
     var context: CallContext { get }
+    /// Indicator id → the script's model line for it, in the UI language when the scenario has it.
+    func suggestions(for language: Language) -> [String: String]
     /// A fresh engine for one call. `from` starts at a named beat (drill), when the scenario has it.
     func makeEngine(seed: UInt64, from beat: String?) throws -> any CallEngine
 }

@@ -33,6 +33,7 @@ struct PersonaPracticeScenario: PracticeScenario {
     var customerName: String { scenario.persona.address }
     var context: CallContext { scenario.callContext() }
     var isComplaint: Bool { scenario.kind == .complaint }
+    func suggestions(for language: Language) -> [String: String] { scenario.suggestions(for: language) }
 
     var brief: BriefSheet {
         let campaign = scenario.campaign
