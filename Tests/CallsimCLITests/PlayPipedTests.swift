@@ -95,6 +95,23 @@ struct PlayPipedTests {
         #expect(run.stderr.contains("no scenario 'no-such-scenario'"))
     }
 
+    @Test func fromStartsAtADrillAndRejectsAnUnknownOne() throws {
+        let home = try TemporaryHome()
+        let drill = try runPiped(["play", playedScenario, "--seed", "1", "--from", "price-objection"], input: "/quit\n",
+                                 environment: home.environment())
+        #expect(drill.status == 0, "\(drill.stderr)")
+        let unknown = try runPiped(["play", playedScenario, "--from", "no-such-beat"], input: "", environment: home.environment())
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no drill or beat 'no-such-beat'"))
+    }
+
+    @Test func langPlaysTheTranslation() throws {
+        let home = try TemporaryHome()
+        let run = try runPiped(["play", playedScenario, "--seed", "1", "--lang", "en"], input: "/quit\n", environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("[en-telecom-friendly]"))
+    }
+
     @Test func badDeadAirOverrideFails() throws {
         let home = try TemporaryHome()
         let run = try runPiped(["play", playedScenario], input: "",
