@@ -45,6 +45,8 @@ private let finishedLine = Mutex<[UInt8]??>(nil)
 private let interruptRequested = Atomic<Bool>(false)
 /// SIGHUP (terminal closed) or SIGTERM: the editor gives the terminal back and reports the end of input.
 private let terminationRequested = Atomic<Bool>(false)
+/// SIGWINCH: readline catches it only inside rl_callback_read_char, not while poll waits.
+private let resizeRequested = Atomic<Bool>(false)
 /// The write end of a pipe the SIGINT handler writes to, so a signal that lands just before
 /// `poll` still wakes it (the self-pipe trick); -1 until the editor makes it.
 private let interruptWakeUp = Atomic<Int32>(-1)
@@ -86,6 +88,8 @@ private func completeFirstWord(
 private func interruptHandler(_ signal: Int32) {
     if signal == SIGINT {
         interruptRequested.store(true, ordering: .relaxed)
+    } else if signal == SIGWINCH {
+        resizeRequested.store(true, ordering: .relaxed)
     } else {
         terminationRequested.store(true, ordering: .relaxed)
     }
@@ -186,6 +190,9 @@ final class LineEditor: LineSource {
                 abandonPendingLine()
                 inputClosed = true
                 return .endOfInput
+            }
+            if resizeRequested.exchange(false, ordering: .relaxed) {
+                rl_resize_terminal()
             }
             if interruptRequested.exchange(false, ordering: .relaxed) {
                 cancelLineAfterInterrupt()
@@ -304,7 +311,7 @@ final class LineEditor: LineSource {
         while buffer.withUnsafeMutableBytes({ read(wakeUpReadEnd, $0.baseAddress, $0.count) }) > 0 {}
     }
 
-    /// SIGINT, SIGHUP and SIGTERM are caught only while a line is read (poll is interrupted, never restarted).
+    /// SIGINT, SIGHUP, SIGTERM and SIGWINCH are caught only while a line is read (poll is interrupted, never restarted).
     private func installInterruptHandler() {
         var action = sigaction()
         #if canImport(Glibc)
@@ -316,7 +323,7 @@ final class LineEditor: LineSource {
         action.sa_flags = 0 // no SA_RESTART: poll must return EINTR
         var caught = sigset_t()
         sigemptyset(&caught)
-        for signal in [SIGINT, SIGHUP, SIGTERM] {
+        for signal in [SIGINT, SIGHUP, SIGTERM, SIGWINCH] {
             var previous = sigaction()
             sigaction(signal, &action, &previous)
             previousActions[signal] = previous
