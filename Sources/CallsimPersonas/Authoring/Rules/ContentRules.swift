@@ -179,8 +179,11 @@ public struct AmbiguousIntentRule: LintRule {
                 for earlier in list[..<index] {
                     guard case .intents(let earlierIntents) = earlier.trigger else { continue }
                     for intent in laterIntents where !earlierIntents.contains(intent) {
-                        for example in scenario.intents.filter({ $0.id == intent }).flatMap(\.examples) {
-                            let matched = scenario.intents(matching: example)
+                        // A trigger may name an intent or a catalog behaviour that intents detect.
+                        let sources = scenario.intents.filter { $0.id == intent || $0.behaviour == intent }
+                        for example in sources.flatMap(\.examples) {
+                            let ids = scenario.intents(matching: example)
+                            let matched = ids + scenario.intents.filter { ids.contains($0.id) }.compactMap(\.behaviour)
                             guard let other = earlierIntents.first(where: matched.contains) else { continue }
                             guard reported.insert("\(intent)|\(example)|\(other)").inserted else { continue }
                             findings.append(LintFinding(
