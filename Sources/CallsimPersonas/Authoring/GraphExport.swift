@@ -172,7 +172,8 @@ public struct GraphExport: Sendable {
     // MARK: - Mermaid
 
     private func mermaidText(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
+        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: "|", with: "#124;")
+            .replacingOccurrences(of: ">", with: "#gt;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
     }
 
     private func mermaidID(_ id: String) -> String {
