@@ -71,6 +71,10 @@ import Testing
         test.ending = "escalated"
         scenario.tests = [test]
         #expect(GoldenTestRunner().run(scenario)[0].verdict == .failed(["ending: expected escalated, got resolved"]))
+        test.agent += ["One more thing."]
+        #expect(GoldenTestRunner().run(test, in: scenario).verdict == .failed([
+            "ending: expected escalated, got resolved", "the call ended after agent line 5 of 6; the rest were not said",
+        ]))
     }
 
     @Test func brokenTestsSayWhy() throws {
