@@ -11,6 +11,7 @@ struct Callsim: ParsableCommand {
             Lint.self, Test.self, Graph.self, New.self,
             Dial.self, Shift.self, Staff.self,
             History.self, Show.self, Report.self,
+            StoreTool.self,
         ],
         defaultSubcommand: Play.self
     )

@@ -1,0 +1,74 @@
+import CallsimCore
+import CallsimStore
+import Foundation
+
+/// Saves a practice call as it happens, through the call loop's observer seam: the session
+/// at the start, every turn committed the moment it is entered, the ending, the scorecard.
+/// A failed write (full disk, read-only file) is reported and the call goes on.
+final class CallRecording {
+    let store: Store
+    let trainee: String
+    private(set) var recorder: SessionRecorder?
+    private let report: (String) -> Void
+    private var reportedFailure = false
+
+    init(store: Store, trainee: String, report: @escaping (String) -> Void = { Console.error($0) }) {
+        self.store = store
+        self.trainee = trainee
+        self.report = report
+    }
+
+    /// Continues an interrupted session claimed with `Store.claim`.
+    init(store: Store, resuming detail: SessionDetail, report: @escaping (String) -> Void = { Console.error($0) }) {
+        self.store = store
+        trainee = detail.info.trainee
+        recorder = SessionRecorder(store: store, resuming: detail)
+        self.report = report
+    }
+
+    var sessionID: Int64? { recorder?.sessionID }
+
+    func callStarted(scenarioID: String, seed: UInt64, language: Language, context: CallContext?) {
+        guard recorder == nil else { return }
+        attempt {
+            recorder = try SessionRecorder(
+                store: store,
+                session: NewSession(trainee: trainee, scenarioID: scenarioID, seed: seed, language: language, context: context))
+        }
+    }
+
+    func turnEntered(_ turn: Turn) {
+        guard let recorder else { return }
+        attempt { try recorder.record(turn) }
+    }
+
+    func callEnded(ending: CallOutcome?) {
+        guard let recorder else { return }
+        attempt { try recorder.finish(ending: ending) }
+    }
+
+    func saveScore(_ summary: ScoreSummary) {
+        guard let recorder else { return }
+        attempt { try recorder.saveScore(summary) }
+    }
+
+    func saveWrapUp(_ wrapUp: WrapUp, checks: [FormCheck]) {
+        guard let recorder else { return }
+        attempt { try recorder.saveWrapUp(wrapUp, checks: checks) }
+    }
+
+    private func attempt(_ body: () throws -> Void) {
+        do {
+            try body()
+            if reportedFailure {
+                reportedFailure = false
+                report("callsim: saving works again")
+            }
+        } catch {
+            // Say it once per run of failures, not on every line.
+            guard !reportedFailure else { return }
+            reportedFailure = true
+            report("callsim: not saved: \(error)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CallsimStore
+import Foundation
+
+/// `--db PATH` for every command that uses the database (else `CALLSIM_DB`, else the XDG data folder).
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database file (default: $CALLSIM_DB, else $XDG_DATA_HOME/callsim/callsim.sqlite).", valueName: "PATH"))
+    var path: String?
+
+    var resolvedPath: String {
+        Store.resolvePath(option: path, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens for writing, and marks calls whose process died as interrupted.
+    func open() throws -> Store {
+        do {
+            let store = try Store(path: resolvedPath)
+            try store.markInterrupted()
+            return store
+        } catch let error as StoreError {
+            throw CLIError("callsim: \(error.description)", exitCode: 1)
+        }
+    }
+
+    /// Opens for reading; falls back to read-only when the file or its folder cannot be written.
+    func openForReading() throws -> Store {
+        do {
+            guard FileManager.default.fileExists(atPath: resolvedPath) else {
+                throw CLIError("callsim: \(resolvedPath): no database yet; play a call first (or use --db PATH)", exitCode: 1)
+            }
+            let store = try Store.openForReading(path: resolvedPath)
+            _ = try? store.markInterrupted()
+            return store
+        } catch let error as StoreError {
+            throw CLIError("callsim: \(error.description)", exitCode: 1)
+        }
+    }
+}
+
+/// Runs a store call, turning its errors into one clear line.
+func storeAction<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CLIError("callsim: \(error.description)", exitCode: 1)
+    }
+}
+
+/// The trainee a call is recorded under: `--trainee`, else CALLSIM_TRAINEE, else the login name.
+func defaultTrainee(_ option: String?) -> String {
+    if let option, !option.trimmingCharacters(in: .whitespaces).isEmpty { return option.trimmingCharacters(in: .whitespaces) }
+    let environment = ProcessInfo.processInfo.environment
+    for key in ["CALLSIM_TRAINEE", "USER", "LOGNAME"] {
+        if let value = environment[key], !value.isEmpty { return value }
+    }
+    return "trainee"
+}
+
+/// Dates on screen and in exports: UTC, to the minute.
+enum RecordDates {
+    static func minute(_ date: Date) -> String { format(date, "yyyy-MM-dd HH:mm") }
+    static func iso(_ date: Date) -> String { format(date, "yyyy-MM-dd'T'HH:mm:ss'Z'") }
+
+    static func format(_ date: Date, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+
+    /// `--since`: yyyy-MM-dd (UTC midnight) or a full ISO 8601 time.
+    static func parse(_ text: String) -> Date? {
+        for pattern in ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd HH:mm"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = pattern
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(iso(date))
+        }
+        return encoder
+    }()
+}
+
+/// Unbuffered standard output, so prompts and lines keep their order on a pipe.
+enum StandardOutput {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
