@@ -80,7 +80,21 @@ public struct DialerEngine: Sendable {
     public let initialLevel: Double
     public let seed: UInt64
     private let nationalDoNotCall: Set<UInt64>
-    private var companyDoNotCall: Set<UInt64>
+    private let companyDoNotCall: Set<UInt64>
+    /// Numbers that asked not to be called (or refused, under stop-on-refusal) during the run.
+    private var addedDoNotCall: Set<UInt64> = []
+    private struct Samplers {
+        var ring, talk, wrapUp, preview, signal, machineDetection, machineTalk: Sampler
+    }
+    private let samplers: Samplers
+    private let pauseSampler: Sampler
+    private let recycleRules: [RecycleRule?]
+    private let dispositionStatuses: [LeadStatus]
+    private let dispositionBounds: [Double]
+    private var leadPhone: ContiguousArray<UInt64>
+    /// 0 not looked up yet, 1 not listed, 2 listed.
+    private var leadListed: ContiguousArray<UInt8>
+    private let leadConsentRefused: ContiguousArray<Bool>
 
     // MARK: State
     private var generator: SeededGenerator
@@ -136,6 +150,15 @@ public struct DialerEngine: Sendable {
         self.companyDoNotCall = companyDoNotCall
         self.traineeAgent = traineeAgent
         generator = SeededGenerator(seed: seed)
+        let times = campaign.times
+        samplers = Samplers(ring: Sampler(times.ring), talk: Sampler(times.talk), wrapUp: Sampler(times.wrapUp),
+                            preview: Sampler(times.preview), signal: Sampler(times.signal),
+                            machineDetection: Sampler(times.machineDetection), machineTalk: Sampler(times.machineTalk))
+        pauseSampler = Sampler(campaign.pause)
+        recycleRules = LeadStatus.allCases.map { campaign.recycle[$0] }
+        dispositionStatuses = campaign.dispositions.keys.sorted()
+        var cumulative = 0.0
+        dispositionBounds = dispositionStatuses.map { cumulative += campaign.dispositions[$0] ?? 0; return cumulative }
         dayCounters = [DayCounters](repeating: DayCounters(), count: campaign.days)
 
         var skillIndex: [String: Int] = [:]
@@ -148,6 +171,9 @@ public struct DialerEngine: Sendable {
 
         let count = leads.count
         leadGroup = ContiguousArray(repeating: 0, count: count)
+        leadPhone = ContiguousArray(leads.map(\.phone))
+        leadListed = ContiguousArray(repeating: 0, count: count)
+        leadConsentRefused = ContiguousArray(leads.map { $0.consent == false })
         leadStatus = ContiguousArray(repeating: .new, count: count)
         leadAttempts = ContiguousArray(repeating: 0, count: count)
         leadLastDrop = ContiguousArray(repeating: -.infinity, count: count)
@@ -304,7 +330,7 @@ public struct DialerEngine: Sendable {
                generator.nextUnit() < campaign.pauseProbability {
                 setAgent(agent, .paused)
                 agents[agent].stamp &+= 1
-                events.schedule(at: now + campaign.pause.sample(&generator), kind: Kind.pauseEnd, subject: Int32(agent),
+                events.schedule(at: now + pauseSampler.sample(&generator), kind: Kind.pauseEnd, subject: Int32(agent),
                                 stamp: agents[agent].stamp)
                 return
             }
@@ -349,7 +375,7 @@ public struct DialerEngine: Sendable {
                 setAgent(agent, .previewing)
                 agents[agent].lead = Int32(lead)
                 agents[agent].stamp &+= 1
-                events.schedule(at: now + campaign.times.preview.sample(&generator), kind: Kind.previewDone,
+                events.schedule(at: now + samplers.preview.sample(&generator), kind: Kind.previewDone,
                                 subject: Int32(agent), stamp: agents[agent].stamp)
                 budget -= 1
             }
@@ -437,22 +463,29 @@ public struct DialerEngine: Sendable {
             groups[Int(leadGroup[lead])].recycle.push(now + 20, Int32(lead))
             return false
         }
-        if leads[lead].consent == false {
+        if leadConsentRefused[lead] {
             if !leadDialled[lead] { totals.noConsent += 1 }
             return false
         }
-        if campaign.scrubDoNotCall, isOnDoNotCall(leads[lead].phone) {
+        if campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             totals.scrubbed += 1
             leadStatus[lead] = .doNotCall
             return false
         }
         let status = leadStatus[lead]
         if status == .new { return true }
-        if let rule = campaign.recycle[status] { return Int(leadAttempts[lead]) < rule.maxAttempts }
+        if let rule = recycleRules[status.ordinal] { return Int(leadAttempts[lead]) < rule.maxAttempts }
         return false
     }
 
-    private func isOnDoNotCall(_ phone: UInt64) -> Bool { nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) }
+    /// Lists as they were at the start are looked up once per lead; numbers added during the run are checked each time.
+    private mutating func isOnDoNotCall(_ lead: Int) -> Bool {
+        if leadListed[lead] == 0 {
+            let phone = leadPhone[lead]
+            leadListed[lead] = nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? 2 : 1
+        }
+        return leadListed[lead] == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(leadPhone[lead]))
+    }
 
     private func insideWindow(group: Int) -> Bool {
         let local = localSecondOfDay(now + groups[group].shift)
@@ -461,8 +494,7 @@ public struct DialerEngine: Sendable {
 
     @inline(__always)
     private func localSecondOfDay(_ time: Double) -> Double {
-        let r = time.truncatingRemainder(dividingBy: 86400)
-        return r < 0 ? r + 86400 : r
+        time - (time * (1.0 / 86400)).rounded(.down) * 86400
     }
 
     private mutating func audit(lead: Int) {
@@ -472,7 +504,7 @@ public struct DialerEngine: Sendable {
         if local < Double(rules.windowStart) || local >= Double(rules.windowEnd) {
             breach(.outsideCallingWindow, "day \(day + 1): lead \(leads[lead].id) called at \(clock(local)) local time")
         }
-        if isOnDoNotCall(leads[lead].phone) {
+        if isOnDoNotCall(lead) {
             breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
         }
         if now - leadLastDrop[lead] < rules.redialAfterDrop {
@@ -523,13 +555,13 @@ public struct DialerEngine: Sendable {
         var result = outcome
         switch outcome {
         case .person, .machine:
-            delay = campaign.times.ring.sample(&generator)
+            delay = samplers.ring.sample(&generator)
             if delay > timeout { delay = timeout; result = .noAnswer }
-            if result == .machine, campaign.dialing.machineDetection { delay += campaign.times.machineDetection.sample(&generator) }
+            if result == .machine, campaign.dialing.machineDetection { delay += samplers.machineDetection.sample(&generator) }
         case .noAnswer:
             delay = timeout
         case .busy, .disconnected:
-            delay = campaign.times.signal.sample(&generator)
+            delay = samplers.signal.sample(&generator)
         }
         calls[index].outcome = result
         events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
@@ -601,7 +633,7 @@ public struct DialerEngine: Sendable {
             return
         }
         setAgent(agent, .inCall)
-        let talk = calls[index].outcome == .person ? campaign.times.talk.sample(&generator) : campaign.times.machineTalk.sample(&generator)
+        let talk = calls[index].outcome == .person ? samplers.talk.sample(&generator) : samplers.machineTalk.sample(&generator)
         events.schedule(at: now + talk, kind: Kind.talkEnd, subject: Int32(agent), stamp: agents[agent].stamp)
     }
 
@@ -654,7 +686,8 @@ public struct DialerEngine: Sendable {
         if status == .callback { totals.callbacksScheduled += 1 }
         if status == .doNotCall { totals.doNotCallRequests += 1 }
         if status == .doNotCall || (status == .notInterested && campaign.compliance.stopOnRefusal) {
-            companyDoNotCall.insert(leads[lead].phone)
+            addedDoNotCall.insert(leadPhone[lead])
+            leadListed[lead] = 2
         }
         setStatus(lead, status)
         connected -= 1
@@ -662,23 +695,19 @@ public struct DialerEngine: Sendable {
         agents[agent].call = -1
         setAgent(agent, .wrapUp)
         agents[agent].stamp &+= 1
-        let wrap = agent == traineeAgent ? traineeWrap : campaign.times.wrapUp.sample(&generator)
+        let wrap = agent == traineeAgent ? traineeWrap : samplers.wrapUp.sample(&generator)
         events.schedule(at: now + wrap, kind: Kind.wrapEnd, subject: Int32(agent), stamp: agents[agent].stamp)
     }
 
     private mutating func sampleDisposition() -> LeadStatus {
-        var u = generator.nextUnit()
-        let ordered = campaign.dispositions.sorted { $0.key < $1.key }
-        for (status, p) in ordered {
-            if u < p { return status }
-            u -= p
-        }
-        return ordered.last?.key ?? .notInterested
+        let u = generator.nextUnit()
+        for (index, bound) in dispositionBounds.enumerated() where u < bound { return dispositionStatuses[index] }
+        return dispositionStatuses.last ?? .notInterested
     }
 
     private mutating func setStatus(_ lead: Int, _ status: LeadStatus) {
         leadStatus[lead] = status
-        if let rule = campaign.recycle[status], Int(leadAttempts[lead]) < rule.maxAttempts {
+        if let rule = recycleRules[status.ordinal], Int(leadAttempts[lead]) < rule.maxAttempts {
             groups[Int(leadGroup[lead])].recycle.push(now + rule.delay, Int32(lead))
         }
     }

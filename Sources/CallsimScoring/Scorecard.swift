@@ -36,7 +36,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
 
     /// The JSON object of `score --json`, keys in the documented order, on one line.
     public func jsonLine(file: String) -> String {
-        var out = "{\"file\": "
+        var out = ""
+        out.reserveCapacity(3072)
+        out += "{\"file\": "
         JSON.appendString(file, to: &out)
         out += ", \"direction\": \"\(direction.rawValue)\""
         if directionInferred { out += ", \"direction_inferred\": true" }
@@ -46,11 +48,18 @@ public struct Scorecard: Sendable, Hashable, Codable {
         out += ", \"indicators\": ["
         for (i, result) in results.enumerated() {
             if i > 0 { out += ", " }
-            out += "{\"id\": \"\(result.id)\", \"status\": \"\(result.status.rawValue)\", \"turns\": ["
-            out += result.turns.map(String.init).joined(separator: ", ")
-            out += "], \"codes\": ["
-            out += result.codes.map { "\"\($0)\"" }.joined(separator: ", ")
-            out += "]}"
+            out += "{\"id\": \""
+            out += result.id
+            out += "\", \"status\": \""
+            out += result.status.rawValue
+            out += "\", \"turns\": ["
+            for (k, turn) in result.turns.enumerated() {
+                if k > 0 { out += ", " }
+                out += String(turn)
+            }
+            out += "], \"codes\": "
+            out += JSON.codes(result.codes)
+            out += "}"
         }
         out += "], \"categories\": {"
         out += IndicatorCategory.allCases.map { category in
@@ -77,6 +86,16 @@ public struct Rubric: Sendable, Hashable, Codable {
 }
 
 enum JSON {
+    /// `["P2.2.1", "K08"]`, built once per distinct list.
+    static func codes(_ codes: [String]) -> String {
+        if let cached = codesCache[codes] { return cached }
+        return "[" + codes.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+    }
+
+    static let codesCache: [[String]: String] = Dictionary(
+        CompetencyCodes.byIndicator.values.map { ($0, "[" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]") },
+        uniquingKeysWith: { first, _ in first })
+
     static func appendString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {

@@ -263,3 +263,7 @@ func parseCampaign(_ yaml: String) throws -> (Campaign, [Diagnostic]) {
         for pair in zip(popped, popped.dropFirst()) where pair.0.0 == pair.1.0 { #expect(pair.0.1 < pair.1.1) }
     }
 }
+
+@Test func statusOrdinalsFollowTheDeclarationOrder() {
+    #expect(LeadStatus.allCases.map(\.ordinal) == Array(0..<LeadStatus.allCases.count))
+}

@@ -71,6 +71,10 @@ import Testing
         test.ending = "escalated"
         scenario.tests = [test]
         #expect(GoldenTestRunner().run(scenario)[0].verdict == .failed(["ending: expected escalated, got resolved"]))
+        test.agent += ["One more thing."]
+        #expect(GoldenTestRunner().run(test, in: scenario).verdict == .failed([
+            "ending: expected escalated, got resolved", "the call ended after agent line 5 of 6; the rest were not said",
+        ]))
     }
 
     @Test func brokenTestsSayWhy() throws {
@@ -78,10 +82,12 @@ import Testing
         var test = scenario.tests[0]
         test.indicators = [.init(id: "closing.ask", status: "hit")]
         scenario.tests = [test]
-        guard case .broken(let reason) = GoldenTestRunner(scoring: nil).run(scenario)[0].verdict else {
+        let unscored = GoldenTestRunner(scoring: nil).run(scenario)[0]
+        #expect(unscored.passed && unscored.unchecked == ["closing.ask"])
+        guard case .broken(let reason) = GoldenTestRunner(scoring: KeywordScoring(catalog: ["compliance.identify"])).run(test, in: scenario).verdict else {
             Issue.record("expected a broken test"); return
         }
-        #expect(reason.contains("no scorer"))
+        #expect(reason.contains("unknown indicator(s) closing.ask"))
         test.indicators = []
         test.from = "nowhere"
         guard case .broken(let why) = GoldenTestRunner().run(test, in: scenario).verdict else { Issue.record("expected broken"); return }

@@ -1,5 +1,6 @@
 import CallsimCore
 import CallsimPersonas
+import CallsimScoring
 import Foundation
 
 /// The scenarios of the persona engine, as the picker and the call screen see them.
@@ -33,6 +34,14 @@ struct PersonaPracticeScenario: PracticeScenario {
     var customerName: String { scenario.persona.address }
     var context: CallContext { scenario.callContext() }
     var isComplaint: Bool { scenario.kind == .complaint }
+    var suggestions: [String: String] { scenario.suggestions(for: scenario.language) }
+
+    var rubric: Rubric? {
+        let weights = scenario.rubric.indicators
+        guard !weights.isEmpty else { return nil }
+        return Rubric(applicable: Set(weights.map(\.indicator)),
+                      weights: Dictionary(weights.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { first, _ in first }))
+    }
 
     var brief: BriefSheet {
         let campaign = scenario.campaign
