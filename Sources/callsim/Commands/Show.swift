@@ -26,7 +26,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         guard let id = Int64(session), id > 0 else {
-            throw CLIError("callsim: not a session id: \(session) (see `callsim history`)", exitCode: 64)
+            throw ValidationError("not a session id: \(session) (see `callsim history`)")
         }
         let store = score ? try database.open() : try database.openForReading()
         var detail = try storeAction { try store.session(id) }

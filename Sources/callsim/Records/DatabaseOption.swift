@@ -19,7 +19,7 @@ struct DatabaseOption: ParsableArguments {
             try store.markInterrupted()
             return store
         } catch let error as StoreError {
-            throw CLIError("callsim: \(error.description)", exitCode: 1)
+            throw CLIError("\(error.description)")
         }
     }
 
@@ -27,13 +27,13 @@ struct DatabaseOption: ParsableArguments {
     func openForReading() throws -> Store {
         do {
             guard FileManager.default.fileExists(atPath: resolvedPath) else {
-                throw CLIError("callsim: \(resolvedPath): no database yet; play a call first (or use --db PATH)", exitCode: 1)
+                throw CLIError("\(resolvedPath): no database yet; play a call first (or use --db PATH)")
             }
             let store = try Store.openForReading(path: resolvedPath)
             _ = try? store.markInterrupted()
             return store
         } catch let error as StoreError {
-            throw CLIError("callsim: \(error.description)", exitCode: 1)
+            throw CLIError("\(error.description)")
         }
     }
 }
@@ -43,7 +43,7 @@ func storeAction<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw CLIError("callsim: \(error.description)", exitCode: 1)
+        throw CLIError("\(error.description)")
     }
 }
 

@@ -7,7 +7,7 @@ enum ReportFiles {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError("callsim: \(path): cannot write the report (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(path): cannot write the report (\(error.localizedDescription))")
         }
     }
 
@@ -15,7 +15,7 @@ enum ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("callsim: \(folder): cannot create the folder (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(folder): cannot create the folder (\(error.localizedDescription))")
         }
         for (name, rows) in CSVReport.tables(report) {
             try write(CSVReport.encode(rows), to: (folder as NSString).appendingPathComponent(name))
