@@ -38,7 +38,7 @@ struct History: ParsableCommand {
             StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(sessions), as: UTF8.self) + "\n")
             return
         }
-        let language = RecordsLanguage.resolve(lang)
+        let language = UILanguage.resolve(option: lang.flatMap(Language.init(code:)))
         StandardOutput.write(HistoryTable.render(sessions, language: language))
     }
 }
@@ -76,48 +76,5 @@ enum HistoryTable {
                 : "\n\(interrupted.count) interrupted call(s): continue with `callsim resume \(first.id)`, or score as it stands with `callsim show \(first.id) --score`.\n"
         }
         return text
-    }
-}
-
-/// Column text aligned by display width (a Chinese character takes two columns).
-enum TextTable {
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-                total + 2
-            case 0x0300...0x036F, 0x200B...0x200F:
-                total
-            default:
-                total + 1
-            }
-        }
-    }
-
-    static func pad(_ text: String, to columns: Int, right: Bool) -> String {
-        let padding = String(repeating: " ", count: max(0, columns - width(text)))
-        return right ? padding + text : text + padding
-    }
-
-    static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in rows.map { column < $0.count ? width($0[column]) : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { pad($0.element, to: widths[$0.offset], right: rightAligned.contains($0.offset)) }
-                .joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
-    }
-}
-
-/// The language of the record views: `--lang`, else the locale.
-enum RecordsLanguage {
-    static func resolve(_ option: String?) -> Language {
-        if let option, let language = Language(code: option) { return language }
-        let environment = ProcessInfo.processInfo.environment
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[variable], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zhTW : .en }
-        }
-        return .en
     }
 }

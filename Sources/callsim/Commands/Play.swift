@@ -1,9 +1,75 @@
 import ArgumentParser
+import CallsimCore
+import Foundation
+
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(code: argument) }
+}
 
 struct Play: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Play a practice call (without an id: choose from the built-in scenarios).",
+        discussion: """
+            Inside a call, type the agent's lines; /help lists the commands (Tab completes them).
+            Ctrl-C asks before hanging up; Ctrl-D hangs up.
+            CALLSIM_DEAD_AIR_SECONDS=N makes the customer react after N seconds of silence (any persona).
+            """
+    )
+
+    @Argument(help: "The scenario id (see 'callsim list').")
+    var id: String?
+
+    @Option(help: "Seed of the persona's choices; the same seed and lines replay the same call.")
+    var seed: UInt64?
+
+    @Option(help: "Language of callsim's menus and messages: zh-TW or en (default: from the locale).")
+    var lang: Language?
+
+    @Option(help: "The trainee's name, recorded with the call.")
+    var trainee: String?
+
+    @Flag(help: "The customer never reacts to silence.")
+    var noDeadAir = false
+
+    @Option(name: .customLong("from"), help: "Start at a named beat or drill of the scenario.")
+    var fromBeat: String?
 
     func run() throws {
-        throw CLIError("'play' is not available yet")
+        let uiLanguage = UILanguage.resolve(option: lang)
+        let scenarios = try PracticeCatalog.scenarios()
+        let editor = LineEditor(historyFile: Paths.historyFile)
+        defer { editor.close() }
+
+        let scenario: any PracticeScenario
+        if let id {
+            guard let found = scenarios.first(where: { $0.id == id }) else {
+                throw CLIError("no scenario '\(id)'; known: " + scenarios.map(\.id).joined(separator: ", "))
+            }
+            scenario = found
+        } else {
+            let picker = ScenarioPicker(scenarios: scenarios, source: editor, uiLanguage: uiLanguage, color: Console.useColor)
+            guard let chosen = try picker.choose() else { return }
+            scenario = chosen
+            print("")
+        }
+
+        var options = CallOptions(seed: seed ?? Self.seedFromClock(), uiLanguage: uiLanguage, trainee: trainee)
+        options.deadAir = !noDeadAir
+        options.deadAirSeconds = try Self.deadAirOverride()
+        options.fromBeat = fromBeat
+        _ = try PracticeCall.run(scenario: scenario, options: options, source: editor)
+    }
+
+    /// A short seed from the clock, printed before the call so it can be replayed.
+    static func seedFromClock() -> UInt64 {
+        UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000
+    }
+
+    static func deadAirOverride(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Double? {
+        guard let text = environment["CALLSIM_DEAD_AIR_SECONDS"], !text.isEmpty else { return nil }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw CLIError("CALLSIM_DEAD_AIR_SECONDS must be a positive number of seconds, not '\(text)'")
+        }
+        return seconds
     }
 }

@@ -1,9 +1,166 @@
 import ArgumentParser
+import CallsimCore
+import CallsimPersonas
+import Foundation
 
 struct Replay: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Play a scenario with the agent's lines from a file and print the call.",
+        discussion: """
+        The script has one agent line per line; blank lines and lines starting with # are skipped.
+        `/silence [SECONDS]` stands for dead air and `/hangup` for the agent hanging up; otherwise
+        there is no dead air in a replay. When the lines run out the agent hangs up.
+        """
+    )
+
+    @Argument(help: "Scenario id (see `callsim list`).")
+    var id: String
+
+    @Option(help: ArgumentHelp("File of agent lines.", valueName: "FILE"))
+    var script: String
+
+    @Option(help: "Seed for the customer's choice of words.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Play the scenario's version in this language (zh-TW or en).", valueName: "LANG"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Start at a drill or beat.", valueName: "DRILL"))
+    var from: String?
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Flag(help: "Print what happened inside the persona (beats, intents, mood) on stderr.")
+    var trace = false
+
+    @Option(help: ArgumentHelp("Folder of scenario files.", valueName: "DIR"))
+    var personas: String?
+
+    @Option(help: .hidden)
+    var bench: Int?
 
     func run() throws {
-        throw CLIError("'replay' is not available yet")
+        var language: Language?
+        if let lang {
+            guard let parsed = Language(code: lang) else { throw CLIError("--lang must be zh-TW or en, found '\(lang)'") }
+            language = parsed
+        }
+        let catalog = try ScenarioCatalog(override: personas)
+        let scenario = try catalog.scenario(id: id, language: language)
+        let actions = try Self.readScript(script)
+
+        if let bench {
+            try Self.benchmark(scenario: scenario, actions: actions, seed: seed, drill: from, rounds: max(1, bench))
+            return
+        }
+
+        let call = try Self.play(scenario: scenario, actions: actions, seed: seed, drill: from)
+        if trace { for note in call.notes { Console.error(note) } }
+        if call.unusedLines > 0 {
+            Console.error("\(script): the call ended before the last \(call.unusedLines) agent line(s)")
+        }
+        if json {
+            print(try Self.json(call: call, scenario: scenario, seed: seed))
+        } else {
+            print(Self.render(call.transcript), terminator: "")
+        }
+    }
+
+    struct PlayedCall {
+        var transcript: Transcript
+        /// Customer line id per turn index (nil for agent turns).
+        var lineIDs: [String?]
+        var ending: Ending?
+        var unusedLines: Int
+        var notes: [String]
+    }
+
+    static func readScript(_ path: String) throws -> [AgentAction] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): the file is not UTF-8 text") }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard !lines.isEmpty else {
+            throw CLIError("\(path): no agent lines (blank lines and lines starting with # are skipped)")
+        }
+        return lines.map(AgentAction.init(scriptLine:))
+    }
+
+    static func play(scenario: Scenario, actions: [AgentAction], seed: UInt64, drill: String?) throws -> PlayedCall {
+        var engine: PersonaEngine
+        do {
+            engine = try PersonaEngine(scenario: scenario, seed: seed, drill: drill)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        var lineIDs: [String?] = []
+        var notes: [String] = []
+        func record(_ step: EngineStep, agentTurn: Bool) {
+            if agentTurn { lineIDs.append(nil) }
+            lineIDs += step.lines.map { Optional($0.id) }
+            notes += step.notes
+        }
+        record(engine.start(), agentTurn: false)
+        var used = 0
+        for action in actions {
+            if engine.ending != nil { break }
+            used += 1
+            switch action {
+            case .say(let line):
+                notes.append("A: \(line)")
+                record(engine.agentSays(line), agentTurn: true)
+            case .silence, .hangUp:
+                record(engine.perform(action), agentTurn: false)
+            }
+        }
+        if engine.ending == nil { record(engine.agentHangsUp(), agentTurn: false) }
+        return PlayedCall(transcript: engine.transcript, lineIDs: lineIDs, ending: engine.ending,
+                          unusedLines: actions.count - used, notes: notes)
+    }
+
+    /// The transcript in the transcript file format (`# key: value` header, then `C:` and `A:` turns).
+    static func render(_ transcript: Transcript) -> String {
+        var text = ""
+        for header in transcript.headers { text += "# \(header.key): \(header.value)\n" }
+        for turn in transcript.turns {
+            text += "\(turn.speaker == .agent ? "A" : "C"): \(turn.text.replacingOccurrences(of: "\n", with: " "))\n"
+        }
+        return text
+    }
+
+    static func json(call: PlayedCall, scenario: Scenario, seed: UInt64) throws -> String {
+        var turns: [[String: Any]] = []
+        for (index, turn) in call.transcript.turns.enumerated() {
+            var entry: [String: Any] = ["n": index + 1, "speaker": turn.speaker.rawValue, "text": turn.text]
+            if index < call.lineIDs.count, let id = call.lineIDs[index] { entry["line"] = id }
+            turns.append(entry)
+        }
+        var object: [String: Any] = [
+            "scenario": scenario.id,
+            "seed": seed,
+            "lang": scenario.language.rawValue,
+            "direction": scenario.direction.rawValue,
+            "turns": turns,
+        ]
+        if let ending = call.ending { object["ending"] = ["id": ending.id, "kind": ending.kind.rawValue] }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Plays the script `rounds` times and reports the engine's time per agent turn.
+    static func benchmark(scenario: Scenario, actions: [AgentAction], seed: UInt64, drill: String?, rounds: Int) throws {
+        let clock = ContinuousClock()
+        var turns = 0
+        let elapsed = try clock.measure {
+            for round in 0..<rounds {
+                let call = try play(scenario: scenario, actions: actions, seed: seed &+ UInt64(round), drill: drill)
+                turns += call.transcript.turns.filter { $0.speaker == .agent }.count
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let perTurn = seconds / Double(max(1, turns)) * 1e6
+        print("\(scenario.id): \(rounds) calls, \(turns) agent turns, \(String(format: "%.1f", perTurn)) µs per turn (including engine set-up)")
     }
 }

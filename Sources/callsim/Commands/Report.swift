@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
         if json {
             StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(report), as: UTF8.self) + "\n")
         } else if html == nil && csv == nil {
-            StandardOutput.write(TextReport.render(report, focus: trainee, language: RecordsLanguage.resolve(lang)))
+            StandardOutput.write(TextReport.render(report, focus: trainee, language: UILanguage.resolve(option: lang.flatMap(Language.init(code:)))))
         }
     }
 }

@@ -40,7 +40,7 @@ struct Show: ParsableCommand {
         } else if json {
             StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(detail), as: UTF8.self) + "\n")
         } else {
-            StandardOutput.write(SessionView.render(detail, language: RecordsLanguage.resolve(lang)))
+            StandardOutput.write(SessionView.render(detail, language: UILanguage.resolve(option: lang.flatMap(Language.init(code:)))))
         }
     }
 }

@@ -1,0 +1,877 @@
+import CallsimCore
+
+/// One line of the dialler's log, for a trainee's shift or a trace.
+public struct DialerLogEntry: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case dial
+        case result(LeadStatus)
+        case connected(agent: Int)
+        case dropped(safeHarbour: String)
+        case levelChanged(Double)
+    }
+    public var time: Double
+    public var lead: Int
+    public var kind: Kind
+}
+
+/// Why `advance` stopped before its horizon.
+public enum DialerInterrupt: Sendable, Hashable {
+    /// A person answered and the dialler put the call through to the trainee's line.
+    case offerToTrainee(lead: Int)
+    /// The simulated campaign ran all its days.
+    case finished
+}
+
+/// The outbound dialler as a discrete-event simulation. A value: `advance` moves it forward.
+public struct DialerEngine: Sendable {
+    // MARK: Event kinds
+    private enum Kind {
+        static let shiftStart: UInt8 = 0, shiftEnd: UInt8 = 1, callResult: UInt8 = 2, dropTimeout: UInt8 = 3
+        static let talkEnd: UInt8 = 4, wrapEnd: UInt8 = 5, adapt: UInt8 = 6, hopperTick: UInt8 = 7
+        static let pauseEnd: UInt8 = 8, previewDone: UInt8 = 9, lineFree: UInt8 = 10
+    }
+
+    private enum AgentState: UInt8 { case loggedOut, ready, inCall, wrapUp, paused, previewing, dialing, offered }
+    private enum CallState: UInt8 { case free, ringing, waiting, connected, message }
+    private enum Outcome: UInt8 { case person, machine, busy, noAnswer, disconnected }
+
+    private struct Agent {
+        var state: AgentState = .loggedOut
+        var skills: UInt64
+        var readySince: Double = 0
+        var stamp: UInt32 = 0
+        var call: Int32 = -1
+        var lead: Int32 = -1
+        var pendingStatus: LeadStatus?
+    }
+
+    private struct Call {
+        var state: CallState = .free
+        var lead: Int32 = 0
+        var agent: Int32 = -1
+        var outcome: Outcome = .noAnswer
+        var stamp: UInt32 = 0
+        var answeredAt: Double = 0
+    }
+
+    private struct ZoneGroup {
+        /// Seconds to add to simulation time to get the leads' local time.
+        var shift: Double
+        var newLeads: ContiguousArray<Int32> = []
+        var cursor = 0
+        var recycle = TimedIndexHeap()
+    }
+
+    private struct DayCounters {
+        var dials = 0, humanAnswered = 0, drops = 0, contacts = 0, sales = 0
+        var busyAgentSeconds = 0.0, availableAgentSeconds = 0.0
+        var levelArea = 0.0, levelTime = 0.0
+    }
+
+    private struct HourCounters {
+        var dials = 0, humanAnswered = 0, drops = 0, connects = 0
+        var busyAgentSeconds = 0.0, availableAgentSeconds = 0.0
+    }
+
+    // MARK: Inputs
+    public let campaign: Campaign
+    public let leads: [Lead]
+    public let mode: DialingMode
+    public let initialLevel: Double
+    public let seed: UInt64
+    private let nationalDoNotCall: Set<UInt64>
+    private var companyDoNotCall: Set<UInt64>
+
+    // MARK: State
+    private var generator: SeededGenerator
+    private var events = EventQueue(capacity: 4096)
+    public private(set) var now: Double = 0
+    private var agents: [Agent] = []
+    private var readyAgents: ContiguousArray<Int32> = []
+    private var calls: ContiguousArray<Call> = []
+    private var freeCalls: ContiguousArray<Int32> = []
+    private var waitingCalls = RingBuffer<(call: Int32, stamp: UInt32)>()
+    private var groups: [ZoneGroup] = []
+    private var groupCursor = 0
+    private var leadGroup: ContiguousArray<UInt16>
+    private var leadStatus: ContiguousArray<LeadStatus>
+    private var leadAttempts: ContiguousArray<UInt16>
+    private var leadLastDrop: ContiguousArray<Double>
+    private var leadDialled: ContiguousArray<Bool>
+    private var leadSkill: ContiguousArray<Int8>
+    private var ringing = 0, waiting = 0, connected = 0, messages = 0
+    private var readyCount = 0, inCallCount = 0, wrapCount = 0, handlingCount = 0
+    private var dialingOpen = false
+    private var day = 0
+    private var level: Double
+    private var lastAccrual: Double = 0
+    private var readyArea = 0.0, waitingArea = 0.0
+    private var recentHumans = RingBuffer<Double>(), recentDrops = RingBuffer<Double>()
+    private var finished = false
+    private var interrupt: DialerInterrupt?
+    public let traineeAgent: Int?
+    public var logging = false
+    public private(set) var log: [DialerLogEntry] = []
+
+    // MARK: Figures
+    private var totals = CampaignReport.Totals()
+    private var dayCounters: [DayCounters]
+    private var hourCounters = [HourCounters](repeating: HourCounters(), count: 24)
+    private var breachCounts: [CampaignReport.BreachKind: Int] = [:]
+    private var breachExamples: [CampaignReport.BreachKind: [String]] = [:]
+    private var idleBetweenCalls = 0.0
+    private var connectsAfterIdle = 0
+
+    public init(campaign: Campaign, leads: [Lead], nationalDoNotCall: Set<UInt64>, companyDoNotCall: Set<UInt64>,
+                seed: UInt64, mode: DialingMode? = nil, dialLevel: Double? = nil, traineeAgent: Int? = nil) {
+        self.campaign = campaign
+        self.leads = leads
+        self.mode = mode ?? campaign.dialing.mode
+        self.initialLevel = max(1, dialLevel ?? campaign.dialing.dialLevel)
+        self.level = initialLevel
+        self.seed = seed
+        self.nationalDoNotCall = nationalDoNotCall
+        self.companyDoNotCall = companyDoNotCall
+        self.traineeAgent = traineeAgent
+        generator = SeededGenerator(seed: seed)
+        dayCounters = [DayCounters](repeating: DayCounters(), count: campaign.days)
+
+        var skillIndex: [String: Int] = [:]
+        for skill in Set(campaign.agents.flatMap(\.skills)).sorted() where skillIndex.count < 63 { skillIndex[skill] = skillIndex.count }
+        for group in campaign.agents {
+            var mask: UInt64 = 0
+            for skill in group.skills { if let bit = skillIndex[skill] { mask |= 1 << UInt64(bit) } }
+            for _ in 0..<group.count { agents.append(Agent(skills: mask)) }
+        }
+
+        let count = leads.count
+        leadGroup = ContiguousArray(repeating: 0, count: count)
+        leadStatus = ContiguousArray(repeating: .new, count: count)
+        leadAttempts = ContiguousArray(repeating: 0, count: count)
+        leadLastDrop = ContiguousArray(repeating: -.infinity, count: count)
+        leadDialled = ContiguousArray(repeating: false, count: count)
+        leadSkill = ContiguousArray(repeating: -1, count: count)
+        var groupByOffset: [Int: Int] = [:]
+        for (index, lead) in leads.enumerated() {
+            let group: Int
+            if let existing = groupByOffset[lead.offsetMinutes] { group = existing } else {
+                group = groups.count
+                groupByOffset[lead.offsetMinutes] = group
+                groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60)))
+            }
+            leadGroup[index] = UInt16(truncatingIfNeeded: group)
+            leadStatus[index] = lead.status
+            leadAttempts[index] = UInt16(clamping: lead.attempts)
+            if let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { leadSkill[index] = Int8(bit) }
+            switch lead.status {
+            case .new: groups[group].newLeads.append(Int32(index))
+            default:
+                if let rule = campaign.recycle[lead.status], lead.attempts < rule.maxAttempts {
+                    groups[group].recycle.push(0, Int32(index))
+                }
+            }
+        }
+        for day in 0..<campaign.days {
+            events.schedule(at: Double(day * 86400 + campaign.shiftStart), kind: Kind.shiftStart, subject: Int32(day))
+            events.schedule(at: Double(day * 86400 + campaign.shiftEnd), kind: Kind.shiftEnd, subject: Int32(day))
+        }
+    }
+
+    public var eventsProcessed: Int { events.processed }
+    public var dialLevel: Double { level }
+    public var endTime: Double { Double((campaign.days - 1) * 86400 + campaign.shiftEnd) }
+
+    // MARK: Running
+
+    /// Runs the whole campaign and reports on it; `progress` hears the share of days done.
+    public static func simulate(campaign: Campaign, leads: [Lead], nationalDoNotCall: Set<UInt64> = [], companyDoNotCall: Set<UInt64> = [],
+                                seed: UInt64, mode: DialingMode? = nil, dialLevel: Double? = nil,
+                                progress: ((Double) -> Void)? = nil) -> CampaignReport {
+        var engine = DialerEngine(campaign: campaign, leads: leads, nationalDoNotCall: nationalDoNotCall,
+                                  companyDoNotCall: companyDoNotCall, seed: seed, mode: mode, dialLevel: dialLevel)
+        for day in 0..<campaign.days {
+            _ = engine.advance(until: Double((day + 1) * 86400))
+            progress?(Double(day + 1) / Double(campaign.days))
+        }
+        _ = engine.advance(until: .infinity)
+        return engine.report()
+    }
+
+    /// Processes events up to `horizon` (simulation seconds), or until the trainee is needed.
+    public mutating func advance(until horizon: Double) -> DialerInterrupt? {
+        if let pending = interrupt { return pending }
+        while let next = events.nextTime, next <= horizon {
+            guard let event = events.pop() else { break }
+            accrue(to: event.time)
+            now = event.time
+            handle(event)
+            if let pending = interrupt { return pending }
+        }
+        if events.isEmpty, !finished { finished = true }
+        if finished { return .finished }
+        if horizon.isFinite, horizon > now { accrue(to: horizon); now = horizon }
+        return nil
+    }
+
+    // MARK: Trainee
+
+    /// The trainee picked up after `delay` seconds; past the drop time the caller is gone (the call dropped).
+    /// Returns false when the call dropped.
+    public mutating func traineePickedUp(after delay: Double) -> Bool {
+        guard case .offerToTrainee = interrupt, let trainee = traineeAgent else { return false }
+        interrupt = nil
+        let callIndex = Int(agents[trainee].call)
+        if delay > campaign.dialing.dropTime {
+            agents[trainee].call = -1
+            totals.connects -= 1
+            setAgent(trainee, .ready)
+            dropCall(callIndex)
+            pace()
+            return false
+        }
+        return true
+    }
+
+    /// The trainee's call lasted `talkSeconds` and ended with `status`; wrap-up takes `wrapSeconds`.
+    public mutating func traineeFinished(talkSeconds: Double, wrapSeconds: Double, status: LeadStatus) {
+        guard let trainee = traineeAgent, agents[trainee].state == .inCall else { return }
+        agents[trainee].pendingStatus = status
+        agents[trainee].stamp &+= 1
+        events.schedule(at: now + max(1, talkSeconds), kind: Kind.talkEnd, subject: Int32(trainee), stamp: agents[trainee].stamp)
+        traineeWrap = max(0, wrapSeconds)
+    }
+    private var traineeWrap: Double = 0
+
+    public mutating func drainLog() -> [DialerLogEntry] {
+        defer { log.removeAll(keepingCapacity: true) }
+        return log
+    }
+
+    /// Agents by state: ready, in call, wrap-up, paused or previewing, logged out.
+    public var agentStates: (ready: Int, inCall: Int, wrapUp: Int, other: Int, loggedOut: Int) {
+        var result = (ready: 0, inCall: 0, wrapUp: 0, other: 0, loggedOut: 0)
+        for agent in agents {
+            switch agent.state {
+            case .ready: result.ready += 1
+            case .inCall, .offered: result.inCall += 1
+            case .wrapUp: result.wrapUp += 1
+            case .loggedOut: result.loggedOut += 1
+            default: result.other += 1
+            }
+        }
+        return result
+    }
+
+    public var liveFigures: CampaignReport.Totals { totals }
+
+    // MARK: Event handling
+
+    private mutating func handle(_ event: ScheduledEvent) {
+        switch event.kind {
+        case Kind.shiftStart:
+            day = Int(event.subject)
+            dialingOpen = true
+            for index in agents.indices where agents[index].state == .loggedOut { setAgent(index, .ready) }
+            if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
+            events.schedule(at: now + 30, kind: Kind.hopperTick)
+            pace()
+        case Kind.shiftEnd:
+            dialingOpen = false
+            logOutIdleAgents()
+        case Kind.callResult:
+            let index = Int(event.subject)
+            guard calls[index].stamp == event.stamp, calls[index].state == .ringing else { return }
+            callAnswered(index)
+            pace()
+        case Kind.dropTimeout:
+            let index = Int(event.subject)
+            guard calls[index].stamp == event.stamp, calls[index].state == .waiting else { return }
+            dropCall(index)
+            pace()
+        case Kind.talkEnd:
+            let agent = Int(event.subject)
+            guard agents[agent].stamp == event.stamp, agents[agent].state == .inCall else { return }
+            endTalk(agent)
+            pace()
+        case Kind.wrapEnd, Kind.pauseEnd:
+            let agent = Int(event.subject)
+            guard agents[agent].stamp == event.stamp else { return }
+            if event.kind == Kind.wrapEnd, campaign.pauseProbability > 0, agent != traineeAgent,
+               generator.nextUnit() < campaign.pauseProbability {
+                setAgent(agent, .paused)
+                agents[agent].stamp &+= 1
+                events.schedule(at: now + campaign.pause.sample(&generator), kind: Kind.pauseEnd, subject: Int32(agent),
+                                stamp: agents[agent].stamp)
+                return
+            }
+            agentBecomesReady(agent)
+            pace()
+        case Kind.adapt:
+            adaptLevel()
+            if dialingOpen { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
+            pace()
+        case Kind.hopperTick:
+            if dialingOpen { events.schedule(at: now + 30, kind: Kind.hopperTick) }
+            pace()
+        case Kind.previewDone:
+            let agent = Int(event.subject)
+            guard agents[agent].stamp == event.stamp, agents[agent].state == .previewing else { return }
+            let lead = Int(agents[agent].lead)
+            setAgent(agent, .dialing)
+            dial(lead: lead, agent: agent)
+        case Kind.lineFree:
+            let index = Int(event.subject)
+            guard calls[index].stamp == event.stamp, calls[index].state == .message else { return }
+            messages -= 1
+            releaseCall(index)
+            pace()
+        default:
+            break
+        }
+    }
+
+    // MARK: Pacing
+
+    private mutating func pace() {
+        guard dialingOpen else { return }
+        let trunksFree = campaign.dialing.trunks - (ringing + waiting + connected + messages)
+        guard trunksFree > 0 else { return }
+        switch mode {
+        case .preview:
+            var budget = trunksFree
+            while budget > 0, let agent = firstReadyAgent(skill: -1, excludingTrainee: false) {
+                guard let lead = nextLead() else { return }
+                removeReady(agent)
+                setAgent(agent, .previewing)
+                agents[agent].lead = Int32(lead)
+                agents[agent].stamp &+= 1
+                events.schedule(at: now + campaign.times.preview.sample(&generator), kind: Kind.previewDone,
+                                subject: Int32(agent), stamp: agents[agent].stamp)
+                budget -= 1
+            }
+        case .progressive:
+            placeCalls(min(trunksFree, readyCount - ringing - waiting))
+        case .ratio, .predictive:
+            let counted: Int, live: Int
+            if campaign.dialing.tally == .ready {
+                counted = readyCount; live = ringing + waiting
+            } else {
+                counted = readyCount + inCallCount; live = ringing + waiting + connected
+            }
+            let goal = Int((level * Double(counted)).rounded())
+            placeCalls(min(trunksFree, goal - live))
+        }
+    }
+
+    private mutating func placeCalls(_ count: Int) {
+        guard count > 0 else { return }
+        for _ in 0..<count {
+            guard let lead = nextLead() else { return }
+            dial(lead: lead, agent: nil)
+        }
+    }
+
+    /// Vicidial-style adaptation: follow idle agents against waiting calls, then drop control.
+    private mutating func adaptLevel() {
+        let interval = campaign.dialing.adaptInterval
+        let averageReady = readyArea / interval, averageWaiting = waitingArea / interval
+        readyArea = 0; waitingArea = 0
+        let staffed = readyCount + inCallCount + wrapCount + handlingCount
+        guard dialingOpen, staffed > 0 else { return }
+        let before = level
+        level *= 1 + (averageReady - averageWaiting) / Double(staffed)
+        let target = campaign.dialing.dropTargetPercent
+        let today = dayCounters[day]
+        if today.dials > 50, today.humanAnswered > 0 {
+            let todayPercent = 100 * Double(today.drops) / Double(today.humanAnswered)
+            let periodPercent = rollingAbandonment(endingDay: day).percent
+            if max(todayPercent, periodPercent) > target {
+                switch campaign.dialing.dropControl {
+                case .hard: level = 1
+                case .average: level = before / 2
+                case .taper:
+                    let left = max(0, Double(day * 86400 + campaign.shiftEnd) - now) / Double(campaign.shiftEnd - campaign.shiftStart)
+                    level = 1 + (before - 1) * left
+                }
+            }
+        }
+        while let first = recentHumans.first, first < now - 60 { _ = recentHumans.popFirst() }
+        while let first = recentDrops.first, first < now - 60 { _ = recentDrops.popFirst() }
+        if recentHumans.count >= 20, recentDrops.count * 2 > recentHumans.count { level = before / 2 }
+        level = min(campaign.dialing.maxLevel, max(1, level))
+        if logging, abs(level - before) > 0.05 { log.append(DialerLogEntry(time: now, lead: -1, kind: .levelChanged(level))) }
+    }
+
+    // MARK: Leads
+
+    /// The next lead to dial: a due recycled lead first, else a new one, from a zone where calling is allowed now.
+    private mutating func nextLead() -> Int? {
+        guard !groups.isEmpty else { return nil }
+        for step in 0..<groups.count {
+            let g = (groupCursor + step) % groups.count
+            if campaign.enforceCallingWindow, !insideWindow(group: g) { continue }
+            while let due = groups[g].recycle.firstTime, due <= now, let lead = groups[g].recycle.pop() {
+                if dialable(Int(lead)) { groupCursor = (g + 1) % groups.count; return Int(lead) }
+            }
+            while groups[g].cursor < groups[g].newLeads.count {
+                let lead = Int(groups[g].newLeads[groups[g].cursor])
+                groups[g].cursor += 1
+                if dialable(Int(lead)) { groupCursor = (g + 1) % groups.count; return lead }
+            }
+        }
+        return nil
+    }
+
+    /// Scrubs a lead before dialling: numbers on a do-not-call list and leads without consent are set aside.
+    private mutating func dialable(_ lead: Int) -> Bool {
+        // A lead that needs a skill no ready agent has waits a little instead of risking a drop.
+        let skill = Int(leadSkill[lead])
+        if skill >= 0, mode != .preview, firstReadyAgent(skill: skill, excludingTrainee: false) == nil {
+            groups[Int(leadGroup[lead])].recycle.push(now + 20, Int32(lead))
+            return false
+        }
+        if leads[lead].consent == false {
+            if !leadDialled[lead] { totals.noConsent += 1 }
+            return false
+        }
+        if campaign.scrubDoNotCall, isOnDoNotCall(leads[lead].phone) {
+            totals.scrubbed += 1
+            leadStatus[lead] = .doNotCall
+            return false
+        }
+        let status = leadStatus[lead]
+        if status == .new { return true }
+        if let rule = campaign.recycle[status] { return Int(leadAttempts[lead]) < rule.maxAttempts }
+        return false
+    }
+
+    private func isOnDoNotCall(_ phone: UInt64) -> Bool { nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) }
+
+    private func insideWindow(group: Int) -> Bool {
+        let local = localSecondOfDay(now + groups[group].shift)
+        return local >= Double(campaign.compliance.windowStart) && local < Double(campaign.compliance.windowEnd)
+    }
+
+    @inline(__always)
+    private func localSecondOfDay(_ time: Double) -> Double {
+        let r = time.truncatingRemainder(dividingBy: 86400)
+        return r < 0 ? r + 86400 : r
+    }
+
+    private mutating func audit(lead: Int) {
+        let shift = groups[Int(leadGroup[lead])].shift
+        let local = localSecondOfDay(now + shift)
+        let rules = campaign.compliance
+        if local < Double(rules.windowStart) || local >= Double(rules.windowEnd) {
+            breach(.outsideCallingWindow, "day \(day + 1): lead \(leads[lead].id) called at \(clock(local)) local time")
+        }
+        if isOnDoNotCall(leads[lead].phone) {
+            breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
+        }
+        if now - leadLastDrop[lead] < rules.redialAfterDrop {
+            let hours = (now - leadLastDrop[lead]) / 3600
+            breach(.redialAfterDrop, "day \(day + 1): lead \(leads[lead].id) redialled \(formatHours(hours)) h after a dropped call (minimum \(formatHours(rules.redialAfterDrop / 3600)) h)")
+        }
+    }
+
+    private mutating func breach(_ kind: CampaignReport.BreachKind, _ example: String) {
+        breachCounts[kind, default: 0] += 1
+        if breachExamples[kind, default: []].count < 5 { breachExamples[kind, default: []].append(example) }
+    }
+
+    // MARK: Calls
+
+    private mutating func dial(lead: Int, agent: Int?) {
+        audit(lead: lead)
+        let index: Int
+        if let reused = freeCalls.popLast() { index = Int(reused) } else { index = calls.count; calls.append(Call()) }
+        calls[index].state = .ringing
+        calls[index].lead = Int32(lead)
+        calls[index].agent = Int32(agent ?? -1)
+        calls[index].stamp &+= 1
+        ringing += 1
+        leadAttempts[lead] &+= 1
+        leadDialled[lead] = true
+        totals.dials += 1
+        dayCounters[day].dials += 1
+        hourCounters[siteHour].dials += 1
+        if logging { log.append(DialerLogEntry(time: now, lead: lead, kind: .dial)) }
+
+        let hour = Int(localSecondOfDay(now + groups[Int(leadGroup[lead])].shift) / 3600) % 24
+        let mix = campaign.outcomesByHour[hour]
+        var u = generator.nextUnit()
+        let outcome: Outcome
+        if u < mix.person { outcome = .person } else {
+            u -= mix.person
+            if u < mix.machine { outcome = .machine } else {
+                u -= mix.machine
+                if u < mix.busy { outcome = .busy } else {
+                    u -= mix.busy
+                    outcome = u < mix.noAnswer ? .noAnswer : (mix.disconnected > 0 ? .disconnected : .noAnswer)
+                }
+            }
+        }
+        let timeout = campaign.dialing.ringTimeout
+        var delay: Double
+        var result = outcome
+        switch outcome {
+        case .person, .machine:
+            delay = campaign.times.ring.sample(&generator)
+            if delay > timeout { delay = timeout; result = .noAnswer }
+            if result == .machine, campaign.dialing.machineDetection { delay += campaign.times.machineDetection.sample(&generator) }
+        case .noAnswer:
+            delay = timeout
+        case .busy, .disconnected:
+            delay = campaign.times.signal.sample(&generator)
+        }
+        calls[index].outcome = result
+        events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
+    }
+
+    private mutating func callAnswered(_ index: Int) {
+        ringing -= 1
+        let lead = Int(calls[index].lead)
+        let previewAgent = Int(calls[index].agent)
+        switch calls[index].outcome {
+        case .busy: finishWithoutAgent(index, .busy)
+        case .noAnswer: finishWithoutAgent(index, .noAnswer)
+        case .disconnected: finishWithoutAgent(index, .disconnected)
+        case .machine where campaign.dialing.machineDetection: finishWithoutAgent(index, .answeringMachineAuto)
+        case .machine, .person:
+            let isPerson = calls[index].outcome == .person
+            calls[index].answeredAt = now
+            if isPerson {
+                totals.humanAnswered += 1
+                dayCounters[day].humanAnswered += 1
+                hourCounters[siteHour].humanAnswered += 1
+                recentHumans.append(now)
+            }
+            if previewAgent >= 0 {
+                connect(index, agent: previewAgent)
+                return
+            }
+            if let agent = firstReadyAgent(skill: Int(leadSkill[lead]), excludingTrainee: false) {
+                removeReady(agent)
+                connect(index, agent: agent)
+                return
+            }
+            // No agent free: the caller hears silence until an agent frees up or the drop time passes.
+            calls[index].state = .waiting
+            waiting += 1
+            waitingCalls.append((Int32(index), calls[index].stamp))
+            events.schedule(at: now + campaign.dialing.dropTime, kind: Kind.dropTimeout, subject: Int32(index), stamp: calls[index].stamp)
+        }
+    }
+
+    private mutating func finishWithoutAgent(_ index: Int, _ status: LeadStatus) {
+        let lead = Int(calls[index].lead)
+        switch status {
+        case .busy: totals.busy += 1
+        case .noAnswer: totals.noAnswer += 1
+        case .disconnected: totals.disconnected += 1
+        default: totals.machines += 1
+        }
+        setStatus(lead, status)
+        let previewAgent = Int(calls[index].agent)
+        releaseCall(index)
+        if previewAgent >= 0 { agentBecomesReady(previewAgent) }
+    }
+
+    private mutating func connect(_ index: Int, agent: Int) {
+        if calls[index].state == .waiting { waiting -= 1 }
+        calls[index].state = .connected
+        calls[index].agent = Int32(agent)
+        connected += 1
+        agents[agent].call = Int32(index)
+        agents[agent].lead = calls[index].lead
+        agents[agent].stamp &+= 1
+        totals.connects += 1
+        hourCounters[siteHour].connects += 1
+        if logging { log.append(DialerLogEntry(time: now, lead: Int(calls[index].lead), kind: .connected(agent: agent))) }
+        if agent == traineeAgent, calls[index].outcome == .person {
+            setAgent(agent, .inCall)
+            interrupt = .offerToTrainee(lead: Int(calls[index].lead))
+            return
+        }
+        setAgent(agent, .inCall)
+        let talk = calls[index].outcome == .person ? campaign.times.talk.sample(&generator) : campaign.times.machineTalk.sample(&generator)
+        events.schedule(at: now + talk, kind: Kind.talkEnd, subject: Int32(agent), stamp: agents[agent].stamp)
+    }
+
+    private mutating func dropCall(_ index: Int) {
+        if calls[index].state == .waiting { waiting -= 1 }
+        if calls[index].state == .connected { connected -= 1 }
+        let lead = Int(calls[index].lead)
+        if calls[index].outcome == .machine {
+            // A machine nobody took: not an abandoned call under the rules.
+            totals.machines += 1
+            setStatus(lead, .answeringMachineAuto)
+            releaseCall(index)
+            return
+        }
+        totals.drops += 1
+        totals.safeHarbourMessages += 1
+        dayCounters[day].drops += 1
+        hourCounters[siteHour].drops += 1
+        recentDrops.append(now)
+        leadLastDrop[lead] = now
+        if campaign.dialing.dropTime > campaign.compliance.maxDropTime {
+            breach(.dropTimeOverLimit, "day \(day + 1): lead \(leads[lead].id) waited \(formatNumber(campaign.dialing.dropTime)) s before the drop")
+        }
+        setStatus(lead, .drop)
+        if logging { log.append(DialerLogEntry(time: now, lead: lead, kind: .dropped(safeHarbour: campaign.safeHarbourMessage))) }
+        // The line stays busy while the safe-harbour message plays.
+        calls[index].state = .message
+        messages += 1
+        events.schedule(at: now + 8, kind: Kind.lineFree, subject: Int32(index), stamp: calls[index].stamp)
+    }
+
+    private mutating func endTalk(_ agent: Int) {
+        let index = Int(agents[agent].call)
+        let lead = Int(calls[index].lead)
+        let status: LeadStatus
+        if let chosen = agents[agent].pendingStatus {
+            status = chosen
+            agents[agent].pendingStatus = nil
+        } else if calls[index].outcome == .machine {
+            status = .answeringMachine
+            totals.machines += 1
+        } else {
+            status = sampleDisposition()
+        }
+        if status.flags.contains(.contact) {
+            totals.contacts += 1
+            dayCounters[day].contacts += 1
+        }
+        if status == .sale { totals.sales += 1; dayCounters[day].sales += 1 }
+        if status == .callback { totals.callbacksScheduled += 1 }
+        if status == .doNotCall { totals.doNotCallRequests += 1 }
+        if status == .doNotCall || (status == .notInterested && campaign.compliance.stopOnRefusal) {
+            companyDoNotCall.insert(leads[lead].phone)
+        }
+        setStatus(lead, status)
+        connected -= 1
+        releaseCall(index)
+        agents[agent].call = -1
+        setAgent(agent, .wrapUp)
+        agents[agent].stamp &+= 1
+        let wrap = agent == traineeAgent ? traineeWrap : campaign.times.wrapUp.sample(&generator)
+        events.schedule(at: now + wrap, kind: Kind.wrapEnd, subject: Int32(agent), stamp: agents[agent].stamp)
+    }
+
+    private mutating func sampleDisposition() -> LeadStatus {
+        var u = generator.nextUnit()
+        let ordered = campaign.dispositions.sorted { $0.key < $1.key }
+        for (status, p) in ordered {
+            if u < p { return status }
+            u -= p
+        }
+        return ordered.last?.key ?? .notInterested
+    }
+
+    private mutating func setStatus(_ lead: Int, _ status: LeadStatus) {
+        leadStatus[lead] = status
+        if let rule = campaign.recycle[status], Int(leadAttempts[lead]) < rule.maxAttempts {
+            groups[Int(leadGroup[lead])].recycle.push(now + rule.delay, Int32(lead))
+        }
+    }
+
+    private mutating func releaseCall(_ index: Int) {
+        calls[index].state = .free
+        calls[index].stamp &+= 1
+        freeCalls.append(Int32(index))
+        if !dialingOpen { logOutIdleAgents() }
+    }
+
+    // MARK: Agents
+
+    private mutating func agentBecomesReady(_ agent: Int) {
+        agents[agent].call = -1
+        if !dialingOpen, ringing + waiting == 0 {
+            setAgent(agent, .loggedOut)
+            return
+        }
+        // A caller already waiting gets this agent at once.
+        var remaining = waitingCalls.count
+        while remaining > 0, let entry = waitingCalls.popFirst() {
+            remaining -= 1
+            let index = Int(entry.call)
+            guard calls[index].stamp == entry.stamp, calls[index].state == .waiting else { continue }
+            let skill = Int(leadSkill[Int(calls[index].lead)])
+            if skill < 0 || agents[agent].skills & (1 << UInt64(skill)) != 0 {
+                setAgent(agent, .ready)
+                removeReady(agent)
+                connect(index, agent: agent)
+                return
+            }
+            waitingCalls.append(entry)
+        }
+        setAgent(agent, .ready)
+    }
+
+    private mutating func logOutIdleAgents() {
+        guard ringing + waiting == 0 else { return }
+        for agent in readyAgents { agents[Int(agent)].state = .loggedOut }
+        readyCount = 0
+        readyAgents.removeAll(keepingCapacity: true)
+    }
+
+    private func firstReadyAgent(skill: Int, excludingTrainee: Bool) -> Int? {
+        for agent in readyAgents {
+            if excludingTrainee, Int(agent) == traineeAgent { continue }
+            if skill < 0 || agents[Int(agent)].skills & (1 << UInt64(skill)) != 0 { return Int(agent) }
+        }
+        return nil
+    }
+
+    private mutating func removeReady(_ agent: Int) {
+        if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
+        agents[agent].state = .offered
+        readyCount -= 1
+        idleBetweenCalls += now - agents[agent].readySince
+        connectsAfterIdle += 1
+    }
+
+    private mutating func setAgent(_ agent: Int, _ state: AgentState) {
+        let old = agents[agent].state
+        if old == state { return }
+        switch old {
+        case .ready:
+            readyCount -= 1
+            if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
+        case .inCall: inCallCount -= 1
+        case .wrapUp: wrapCount -= 1
+        case .previewing, .dialing: handlingCount -= 1
+        default: break
+        }
+        agents[agent].state = state
+        switch state {
+        case .ready:
+            readyCount += 1
+            agents[agent].readySince = now
+            readyAgents.append(Int32(agent))
+        case .inCall: inCallCount += 1
+        case .wrapUp: wrapCount += 1
+        case .previewing, .dialing: handlingCount += 1
+        default: break
+        }
+    }
+
+    // MARK: Accounting
+
+    private var siteHour: Int { Int(localSecondOfDay(now) / 3600) % 24 }
+
+    /// Integrates agent states and queue lengths over time up to `time`.
+    private mutating func accrue(to time: Double) {
+        let span = time - lastAccrual
+        guard span > 0 else { return }
+        let busy = Double(inCallCount + wrapCount + handlingCount)
+        let available = busy + Double(readyCount)
+        if available > 0 {
+            dayCounters[min(day, dayCounters.count - 1)].busyAgentSeconds += busy * span
+            dayCounters[min(day, dayCounters.count - 1)].availableAgentSeconds += available * span
+            let hour = Int(localSecondOfDay(lastAccrual) / 3600) % 24
+            hourCounters[hour].busyAgentSeconds += busy * span
+            hourCounters[hour].availableAgentSeconds += available * span
+        }
+        if dialingOpen {
+            readyArea += Double(readyCount) * span
+            waitingArea += Double(waiting) * span
+            dayCounters[min(day, dayCounters.count - 1)].levelArea += level * span
+            dayCounters[min(day, dayCounters.count - 1)].levelTime += span
+        }
+        lastAccrual = time
+    }
+
+    private func rollingAbandonment(endingDay: Int) -> (percent: Double, humans: Int) {
+        let first = max(0, endingDay - campaign.compliance.periodDays + 1)
+        var humans = 0, drops = 0
+        for d in first...endingDay { humans += dayCounters[d].humanAnswered; drops += dayCounters[d].drops }
+        return (humans > 0 ? 100 * Double(drops) / Double(humans) : 0, humans)
+    }
+
+    // MARK: Report
+
+    public func report() -> CampaignReport {
+        var breachCounts = self.breachCounts
+        var breachExamples = self.breachExamples
+        let limit = campaign.compliance.maxAbandonPercent
+        var perDay: [CampaignReport.Day] = []
+        var maxRolling = 0.0
+        for d in 0..<campaign.days {
+            let c = dayCounters[d]
+            let rolling = rollingAbandonment(endingDay: d).percent
+            maxRolling = max(maxRolling, rolling)
+            let dayPercent = c.humanAnswered > 0 ? 100 * Double(c.drops) / Double(c.humanAnswered) : 0
+            if dayPercent > limit {
+                breachCounts[.abandonmentDay, default: 0] += 1
+                if breachExamples[.abandonmentDay, default: []].count < 5 {
+                    breachExamples[.abandonmentDay, default: []].append("day \(d + 1): \(percent(dayPercent)) of \(c.humanAnswered) answered calls dropped (limit \(formatNumber(limit))%)")
+                }
+            }
+            if rolling > limit {
+                breachCounts[.abandonmentPeriod, default: 0] += 1
+                if breachExamples[.abandonmentPeriod, default: []].count < 5 {
+                    breachExamples[.abandonmentPeriod, default: []].append("\(campaign.compliance.periodDays) days to day \(d + 1): \(percent(rolling)) (limit \(formatNumber(limit))%)")
+                }
+            }
+            perDay.append(CampaignReport.Day(
+                day: d + 1, date: nil, dials: c.dials, humanAnswered: c.humanAnswered, drops: c.drops, contacts: c.contacts,
+                sales: c.sales, abandonmentPercent: dayPercent, rollingAbandonmentPercent: rolling,
+                occupancy: c.availableAgentSeconds > 0 ? c.busyAgentSeconds / c.availableAgentSeconds : 0,
+                meanDialLevel: c.levelTime > 0 ? c.levelArea / c.levelTime : initialLevel))
+        }
+        let perHour = (0..<24).compactMap { hour -> CampaignReport.Hour? in
+            let h = hourCounters[hour]
+            guard h.dials > 0 || h.availableAgentSeconds > 0 else { return nil }
+            return CampaignReport.Hour(hour: hour, dials: h.dials, humanAnswered: h.humanAnswered, drops: h.drops, connects: h.connects,
+                                       occupancy: h.availableAgentSeconds > 0 ? h.busyAgentSeconds / h.availableAgentSeconds : 0)
+        }
+        let busy = dayCounters.reduce(0) { $0 + $1.busyAgentSeconds }
+        let available = dayCounters.reduce(0) { $0 + $1.availableAgentSeconds }
+        var statusCounts: [LeadStatus: Int] = [:]
+        var finishedLeads = 0
+        for index in leads.indices {
+            let status = leadStatus[index]
+            statusCounts[status, default: 0] += 1
+            if status != .new, !(campaign.recycle[status].map { Int(leadAttempts[index]) < $0.maxAttempts } ?? false) { finishedLeads += 1 }
+        }
+        var notes: [String] = []
+        if totals.safeHarbourMessages > 0 {
+            notes.append("\(totals.safeHarbourMessages) dropped calls heard the safe-harbour message: \"\(campaign.safeHarbourMessage)\"")
+        }
+        if let days = campaign.compliance.coolingOffDays, totals.sales > 0 {
+            notes.append("\(totals.sales) sales are distance sales: the buyer may cancel within \(days) days of receipt (Consumer Protection Act art. 19)")
+        }
+        if campaign.compliance.stopOnRefusal {
+            notes.append("refusals (NI) and DNC requests were added to the company do-not-call list (PDPA art. 20)")
+        }
+        let t = totals
+        return CampaignReport(
+            campaign: campaign.id, name: campaign.name, profile: campaign.compliance.profile, mode: mode, dialLevel: initialLevel,
+            seed: seed, days: campaign.days, agents: agents.count, leads: leads.count, totals: t,
+            contactRate: t.dials > 0 ? Double(t.contacts) / Double(t.dials) : 0,
+            conversionRate: t.contacts > 0 ? Double(t.sales) / Double(t.contacts) : 0,
+            abandonmentPercent: t.humanAnswered > 0 ? 100 * Double(t.drops) / Double(t.humanAnswered) : 0,
+            maxRollingAbandonmentPercent: maxRolling, abandonmentLimitPercent: limit,
+            occupancy: available > 0 ? busy / available : 0,
+            averageWaitBetweenCalls: connectsAfterIdle > 0 ? idleBetweenCalls / Double(connectsAfterIdle) : 0,
+            listPenetration: leads.isEmpty ? 0 : Double(leadDialled.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(leads.count),
+            leadsFinished: finishedLeads, perDay: perDay, perHour: perHour,
+            breaches: CampaignReport.BreachKind.allCases.compactMap { kind in
+                breachCounts[kind].map { CampaignReport.Breach(kind: kind, count: $0, examples: breachExamples[kind] ?? []) }
+            },
+            finalStatuses: statusCounts.keys.sorted().map { CampaignReport.StatusCount(status: $0, leads: statusCounts[$0] ?? 0) },
+            notes: notes, events: events.processed)
+    }
+}
+
+func clock(_ secondOfDay: Double) -> String {
+    let minutes = Int(secondOfDay / 60)
+    let h = minutes / 60 % 24, m = minutes % 60
+    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+}
+
+func formatHours(_ hours: Double) -> String { formatNumber((hours * 10).rounded() / 10) }
+
+func percent(_ value: Double) -> String { formatNumber((value * 100).rounded() / 100) + "%" }

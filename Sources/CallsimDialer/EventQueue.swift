@@ -1,0 +1,115 @@
+/// One scheduled event. A plain value so the queue holds no per-event objects.
+public struct ScheduledEvent: Sendable {
+    public var time: Double
+    /// Insertion order: breaks ties so equal times pop first-in first-out (deterministic).
+    public var sequence: UInt64
+    public var kind: UInt8
+    /// The call, agent or day the event is about.
+    public var subject: Int32
+    /// A generation stamp: an event whose subject moved on since it was scheduled is stale.
+    public var stamp: UInt32
+
+    @inline(__always)
+    func precedes(_ other: ScheduledEvent) -> Bool {
+        time < other.time || (time == other.time && sequence < other.sequence)
+    }
+}
+
+/// A binary min-heap of events ordered by time, then by insertion order.
+public struct EventQueue: Sendable {
+    private var heap: ContiguousArray<ScheduledEvent> = []
+    private var nextSequence: UInt64 = 0
+    /// How many events were popped, for throughput figures.
+    public private(set) var processed: Int = 0
+
+    public init(capacity: Int = 1024) { heap.reserveCapacity(capacity) }
+
+    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count }
+    public var nextTime: Double? { heap.first?.time }
+
+    public mutating func schedule(at time: Double, kind: UInt8, subject: Int32 = 0, stamp: UInt32 = 0) {
+        let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind, subject: subject, stamp: stamp)
+        nextSequence &+= 1
+        heap.append(event)
+        siftUp(heap.count - 1)
+    }
+
+    public mutating func pop() -> ScheduledEvent? {
+        guard let first = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
+        }
+        processed += 1
+        return first
+    }
+
+    private mutating func siftUp(_ start: Int) {
+        var child = start
+        let moving = heap[child]
+        while child > 0 {
+            let parent = (child - 1) >> 1
+            if !moving.precedes(heap[parent]) { break }
+            heap[child] = heap[parent]
+            child = parent
+        }
+        heap[child] = moving
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        let count = heap.count
+        let moving = heap[parent]
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
+            if !heap[child].precedes(moving) { break }
+            heap[parent] = heap[child]
+            parent = child
+        }
+        heap[parent] = moving
+    }
+}
+
+/// A min-heap of (time, index) pairs: leads waiting for their next attempt.
+struct TimedIndexHeap: Sendable {
+    private var times: ContiguousArray<Double> = []
+    private var indices: ContiguousArray<Int32> = []
+
+    var isEmpty: Bool { times.isEmpty }
+    var count: Int { times.count }
+    var firstTime: Double? { times.first }
+
+    mutating func push(_ time: Double, _ index: Int32) {
+        times.append(time); indices.append(index)
+        var child = times.count - 1
+        while child > 0 {
+            let parent = (child - 1) >> 1
+            if times[parent] <= time { break }
+            times[child] = times[parent]; indices[child] = indices[parent]
+            child = parent
+        }
+        times[child] = time; indices[child] = index
+    }
+
+    mutating func pop() -> Int32? {
+        guard let top = indices.first else { return nil }
+        let lastTime = times.removeLast(), lastIndex = indices.removeLast()
+        if times.isEmpty { return top }
+        var parent = 0
+        let count = times.count
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count, times[child + 1] < times[child] { child += 1 }
+            if times[child] >= lastTime { break }
+            times[parent] = times[child]; indices[parent] = indices[child]
+            parent = child
+        }
+        times[parent] = lastTime; indices[parent] = lastIndex
+        return top
+    }
+}

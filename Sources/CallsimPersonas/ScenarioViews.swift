@@ -1,0 +1,90 @@
+import CallsimCore
+
+/// What the agent reads before the call (`/brief`): campaign, product, price, offers,
+/// policy limits and the customer record.
+public struct CallBrief: Sendable, Hashable, Codable {
+    public var scenarioID: String
+    public var title: String
+    public var kind: ScenarioKind
+    public var direction: CallDirection
+    public var language: Language
+    public var company: String
+    public var agent: String?
+    public var product: String?
+    public var price: String?
+    public var offers: [String]
+    public var allowedRemedies: [String]
+    public var policy: [String]
+    public var leadSource: String?
+    public var recordingRequired: Bool
+    public var costsMoney: Bool
+    /// How to address the customer, and other acceptable forms.
+    public var customer: String
+    public var customerVariants: [String]
+    public var customerRecord: [Campaign.RecordField]
+}
+
+extension Scenario {
+    /// The header of a transcript of this scenario.
+    public var transcriptHeaders: [Transcript.Header] {
+        var headers: [Transcript.Header] = [
+            .init(key: "scenario", value: id),
+            .init(key: "direction", value: direction.rawValue),
+            .init(key: "company", value: campaign.company),
+        ]
+        if let agent = campaign.agent { headers.append(.init(key: "agent", value: agent)) }
+        headers.append(.init(key: "customer", value: persona.address))
+        headers.append(.init(key: "lang", value: language.rawValue))
+        if let product = campaign.product { headers.append(.init(key: "product", value: product)) }
+        if let price = campaign.price { headers.append(.init(key: "price", value: price)) }
+        if campaign.recording { headers.append(.init(key: "recording", value: "required")) }
+        return headers
+    }
+
+    /// What the scorer needs to know about a call of this scenario.
+    public func callContext() -> CallContext {
+        CallContext(
+            direction: direction, language: language, company: campaign.company, agentName: campaign.agent,
+            customerName: persona.address, customerNameVariants: persona.addressVariants, product: campaign.product,
+            price: campaign.price, costsMoney: campaign.costsMoney, recordingRequired: campaign.recording,
+            allowedRemedies: campaign.allowedRemedies, leadSource: campaign.leadSource
+        )
+    }
+
+    public var brief: CallBrief {
+        CallBrief(
+            scenarioID: id, title: title, kind: kind, direction: direction, language: language, company: campaign.company,
+            agent: campaign.agent, product: campaign.product, price: campaign.price, offers: campaign.offers,
+            allowedRemedies: campaign.allowedRemedies, policy: campaign.policy, leadSource: campaign.leadSource,
+            recordingRequired: campaign.recording, costsMoney: campaign.costsMoney, customer: persona.address,
+            customerVariants: persona.addressVariants, customerRecord: campaign.customerRecord
+        )
+    }
+
+    /// Indicator id → model line from the script (for the scorecard), in the scenario's own
+    /// language; empty for another language. The first stage that shows an indicator wins.
+    public func suggestions(for lang: Language) -> [String: String] {
+        guard lang == language else { return [:] }
+        var result: [String: String] = [:]
+        for stage in script {
+            for indicator in stage.shows where result[indicator] == nil { result[indicator] = stage.line }
+        }
+        return result
+    }
+
+    /// The indicators that apply with their weights; the whole catalog at weight 1 when the rubric names none.
+    public var rubricWeights: [Rubric.Weight] {
+        rubric.indicators.isEmpty ? KnownIndicators.ids.map { .init(indicator: $0, weight: 1) } : rubric.indicators
+    }
+
+    /// Every line id the customer can say, in file order.
+    public var lineIDs: [String] {
+        var ids: [String] = []
+        for beat in beats { ids += beat.lines.map(\.id) }
+        for fact in persona.facts { ids += fact.lines.map(\.id) }
+        for objection in persona.objections { ids += objection.lines.map(\.id) + objection.reply.map(\.id) }
+        for ending in endings { ids += ending.lines.map(\.id) }
+        ids += persona.deadAir.lines.map(\.id) + fallback.confused.map(\.id) + fallback.impatient.map(\.id)
+        return ids
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Per-user files, after the XDG base directory specification.
+enum Paths {
+    private static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    private static var home: URL {
+        if let home = environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home, isDirectory: true) }
+        return FileManager.default.homeDirectoryForCurrentUser
+    }
+
+    /// An XDG variable is used only when it holds an absolute path, as the specification says.
+    private static func base(_ variable: String, default relative: String) -> URL {
+        if let value = environment[variable], value.hasPrefix("/") {
+            return URL(fileURLWithPath: value, isDirectory: true)
+        }
+        return home.appendingPathComponent(relative, isDirectory: true)
+    }
+
+    /// `$XDG_STATE_HOME/callsim` (history and other state that is not worth backing up).
+    static var stateDirectory: URL { base("XDG_STATE_HOME", default: ".local/state").appendingPathComponent("callsim", isDirectory: true) }
+    /// `$XDG_DATA_HOME/callsim` (recorded sessions).
+    static var dataDirectory: URL { base("XDG_DATA_HOME", default: ".local/share").appendingPathComponent("callsim", isDirectory: true) }
+    /// `$XDG_CONFIG_HOME/callsim`.
+    static var configDirectory: URL { base("XDG_CONFIG_HOME", default: ".config").appendingPathComponent("callsim", isDirectory: true) }
+
+    /// The line editor's history of agent lines.
+    static var historyFile: URL { stateDirectory.appendingPathComponent("history") }
+
+    /// Creates a directory and its parents; returns nil (and says why on stderr) when that fails.
+    @discardableResult
+    static func ensureDirectory(_ url: URL) -> URL? {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        } catch {
+            Console.error("callsim: cannot create \(url.path): \(error.localizedDescription)")
+            return nil
+        }
+    }
+}
