@@ -34,6 +34,8 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("from"), help: "Start at a named beat or drill of the scenario.")
     var fromBeat: String?
 
+    @OptionGroup var recording: RecordingOptions
+
     func run() throws {
         let uiLanguage = UILanguage.resolve(option: lang)
         let scenarios = try PracticeCatalog.scenarios()
@@ -57,7 +59,9 @@ struct Play: ParsableCommand {
         options.deadAir = !noDeadAir
         options.deadAirSeconds = try Self.deadAirOverride()
         options.fromBeat = fromBeat
-        _ = try PracticeCall.run(scenario: scenario, options: options, source: editor)
+        let recorder = PracticeRecording.start(recording, trainee: trainee, language: uiLanguage)
+        let result = try PracticeCall.run(scenario: scenario, options: options, source: editor, observers: recorder.map { [$0] } ?? [])
+        PracticeRecording.wrapUp(result: result, recording: recorder, source: editor, language: uiLanguage, forms: !recording.noForms)
     }
 
     /// A short seed from the clock, printed before the call so it can be replayed.
