@@ -166,8 +166,9 @@ public enum CampaignParser {
         var outcomes = [OutcomeMix?](repeating: nil, count: 24)
         if let node = values["outcomes"], let fields = reader.mapping(node, "outcomes") {
             var defaultMix: OutcomeMix?
+            var anyInvalid = false
             for field in fields {
-                guard let mix = outcomeMix(field.value, "outcomes.\(field.key)", &reader) else { continue }
+                guard let mix = outcomeMix(field.value, "outcomes.\(field.key)", &reader) else { anyInvalid = true; continue }
                 if field.key == "default" { defaultMix = mix; continue }
                 guard let hours = hourRange(field.key) else {
                     reader.error(field.keyNode, "outcomes key '\(field.key)' must be 'default' or an hour range such as 09-12 (local time of the called person)")
@@ -180,7 +181,7 @@ public enum CampaignParser {
                     outcomes[hour] = mix
                 }
             }
-            for hour in 0..<24 where outcomes[hour] == nil {
+            for hour in 0..<24 where outcomes[hour] == nil && !anyInvalid {
                 guard let defaultMix else {
                     reader.error(node, "outcomes leave hour \(hour) uncovered: add a 'default' mix"); break
                 }

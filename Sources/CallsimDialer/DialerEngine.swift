@@ -108,6 +108,8 @@ public struct DialerEngine: Sendable {
     private var readyArea = 0.0, waitingArea = 0.0
     private var recentHumans = RingBuffer<Double>(), recentDrops = RingBuffer<Double>()
     private var finished = false
+    /// The last attempt to place calls found no lead to dial.
+    private var leadStarved = false
     private var interrupt: DialerInterrupt?
     public let traineeAgent: Int?
     public var logging = false
@@ -271,6 +273,8 @@ public struct DialerEngine: Sendable {
         case Kind.shiftStart:
             day = Int(event.subject)
             dialingOpen = true
+            // Each day starts from the campaign's level; yesterday's adaptation was to yesterday's traffic.
+            level = initialLevel
             for index in agents.indices where agents[index].state == .loggedOut { setAgent(index, .ready) }
             if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
             events.schedule(at: now + 30, kind: Kind.hopperTick)
@@ -365,8 +369,9 @@ public struct DialerEngine: Sendable {
 
     private mutating func placeCalls(_ count: Int) {
         guard count > 0 else { return }
+        leadStarved = false
         for _ in 0..<count {
-            guard let lead = nextLead() else { return }
+            guard let lead = nextLead() else { leadStarved = true; return }
             dial(lead: lead, agent: nil)
         }
     }
@@ -379,13 +384,15 @@ public struct DialerEngine: Sendable {
         let staffed = readyCount + inCallCount + wrapCount + handlingCount
         guard dialingOpen, staffed > 0 else { return }
         let before = level
-        level *= 1 + (averageReady - averageWaiting) / Double(staffed)
+        // Agents idle for want of leads say nothing about pacing: only raise the level when leads were there.
+        let difference = averageReady - averageWaiting
+        if difference < 0 || !leadStarved { level *= 1 + difference / Double(staffed) }
         let target = campaign.dialing.dropTargetPercent
         let today = dayCounters[day]
-        if today.dials > 50, today.humanAnswered > 0 {
-            let todayPercent = 100 * Double(today.drops) / Double(today.humanAnswered)
-            let periodPercent = rollingAbandonment(endingDay: day).percent
-            if max(todayPercent, periodPercent) > target {
+        let todayPercent = today.humanAnswered > 0 ? 100 * Double(today.drops) / Double(today.humanAnswered) : 0
+        let period = rollingAbandonment(endingDay: day)
+        if (today.dials > 50 && todayPercent > target) || (period.humans >= 50 && period.percent > target) {
+            do {
                 switch campaign.dialing.dropControl {
                 case .hard: level = 1
                 case .average: level = before / 2

@@ -118,6 +118,20 @@ public enum LeadListParser {
         public var problems: [Diagnostic]
     }
 
+    /// Strict refuses a list with any bad row; lenient keeps the good rows and returns the bad ones as warnings.
+    public enum Policy: Sendable { case strict, lenient }
+
+    public static func load(csv: String, file: String, policy: Policy, zoneOffset: (String) -> Int?) -> Result<Parsed, DiagnosticList> {
+        var parsed = parse(csv: csv, file: file, zoneOffset: zoneOffset)
+        if policy == .strict, !parsed.problems.isEmpty { return .failure(DiagnosticList(parsed.problems)) }
+        parsed.problems = parsed.problems.map { var d = $0; d.severity = .warning; return d }
+        if parsed.leads.isEmpty {
+            return .failure(DiagnosticList(parsed.problems.map { var d = $0; d.severity = .error; return d }
+                + [Diagnostic(file: file, line: 1, message: "no usable leads")]))
+        }
+        return .success(parsed)
+    }
+
     public static func parse(csv: String, file: String, zoneOffset: (String) -> Int?) -> Parsed {
         var leads: [Lead] = []
         var problems: [Diagnostic] = []

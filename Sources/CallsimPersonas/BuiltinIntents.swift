@@ -115,7 +115,7 @@ public enum BuiltinIntents {
     ]
 
     /// Intents built from the scenario itself: the customer's name, the company, the price.
-    static func derived(persona: Persona, campaign: Campaign) -> [Intent] {
+    static func derived(persona: Persona, campaign: Scenario.Campaign) -> [Intent] {
         var result: [Intent] = []
         let names = [persona.address] + persona.addressVariants
         result.append(Intent(id: "uses_name", keywords: names.filter { !$0.isEmpty }, behaviour: "listening.use_name", builtin: true))

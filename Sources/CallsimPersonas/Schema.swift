@@ -90,7 +90,7 @@ public enum ScenarioSchema {
 
         key("beats.id", "string", true, "Stable beat id."),
         key("beats.say", "line", false, "The customer's line: a string, or a list of variants (strings or `{id, text}`)."),
-        key("beats.on", "intent id | list | otherwise", false, "Agent intents that trigger the beat (default `otherwise`)."),
+        key("beats.on", "intent id | indicator id | list | otherwise", false, "Agent intents that trigger the beat (default `otherwise`); an indicator id stands for every intent with that `behaviour`."),
         key("beats.if", "condition | list", false, "Conditions that must all hold: `trust >= 40`, `flag X`, `fact X`, `objection X`, `resolved X`, each optionally after `not`."),
         key("beats.mood", "mood deltas", false, "Mood change when the beat fires."),
         key("beats.set", "list of flags", false, "Flags set when the beat fires."),

@@ -190,6 +190,12 @@ final class TerminalSession {
         return true
     }
 
+    /// Waits for the wrap-up's first question and ends the forms with Ctrl-D.
+    func skipWrapUp(timeout: Double = 10) {
+        _ = waitFor("Disposition (Tab completes): ", timeout: timeout)
+        send("\u{4}")
+    }
+
     /// Waits for the process to end, reading its last output; nil when it does not end in time.
     func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A built-in scenario the call-screen tests play.
-let playedScenario = "dev-call"
+let playedScenario = "tw-telecom-friendly"
 /// The customer's name as the call screen shows it for that scenario.
 let playedCustomer = "林太太"
 
@@ -39,8 +39,18 @@ struct PlayTerminalTests {
         #expect(session.waitFor("/transcript", after: beforeCompletion), "no help text: \(session.text)")
 
         session.send("/hangup\r")
+        // The wrap-up: Tab completes the disposition code; Ctrl-D skips the rest.
+        #expect(session.waitFor("Disposition (Tab completes): "), "no wrap-up: \(session.text)")
+        let beforeDisposition = session.output.count
+        session.send("no-s\t")
+        #expect(session.waitFor("no-sale", after: beforeDisposition))
+        session.send("\r")
+        #expect(session.waitFor("Notes: ", after: beforeDisposition))
+        session.send(ctrlD)
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Call ended"))
+        #expect(session.text.contains("Form checks"))
+        #expect(session.text.contains("✓ form.disposition"), "the disposition no-sale matches the call: \(session.text)")
         #expect(session.text.contains("Scorecard"))
 
         let history = try String(contentsOf: home.historyFile, encoding: .utf8)
@@ -53,6 +63,7 @@ struct PlayTerminalTests {
         let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
         #expect(session.waitFor(prompt))
         session.send(ctrlD)
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Call ended"))
         #expect(session.text.contains("Scorecard"))
@@ -72,6 +83,7 @@ struct PlayTerminalTests {
         session.send(ctrlC)
         #expect(session.waitFor("Hang up? (y/n)", after: beforeSecond))
         session.send("y\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Scorecard"))
         // The dropped half line was never said.
@@ -92,6 +104,7 @@ struct PlayTerminalTests {
         session.send("n\r")
         #expect(session.waitFor("The call goes on.", after: afterLine))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Scorecard"))
     }
@@ -103,6 +116,7 @@ struct PlayTerminalTests {
         session.send("/bogus\r")
         #expect(session.waitFor("Unknown command /bogus. Commands: /help /brief /script /notes /hint /transcript /hangup /quit"))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
     }
 
@@ -118,7 +132,8 @@ struct PlayTerminalTests {
         let reaction = session.output.count
         #expect(session.waitFor("我想", after: reaction - 1, timeout: 3) || session.text.hasSuffix("我想"))
         session.send(ctrlD)
-        _ = session.waitForExit()
+        session.skipWrapUp()
+        #expect(session.waitForExit() == 0)
     }
 
     @Test func noDeadAirKeepsTheCustomerWaiting() throws {
@@ -129,6 +144,7 @@ struct PlayTerminalTests {
         let start = session.output.count
         #expect(!session.waitFor(playedCustomer, after: start, timeout: 2.5))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
     }
 
@@ -137,6 +153,7 @@ struct PlayTerminalTests {
         let coloured = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
         #expect(coloured.waitFor(prompt))
         coloured.send("/hangup\r")
+        coloured.skipWrapUp()
         #expect(coloured.waitForExit() == 0)
         #expect(coloured.text.contains("\u{1B}[0m"), "no colour on a terminal")
 
@@ -144,6 +161,7 @@ struct PlayTerminalTests {
                                         environment: home.environment(["NO_COLOR": "1"]))
         #expect(plain.waitFor(prompt))
         plain.send("/hangup\r")
+        plain.skipWrapUp()
         #expect(plain.waitForExit() == 0)
         #expect(!plain.text.contains("\u{1B}[0m") && !plain.text.contains("\u{1B}[1;"), "colour despite NO_COLOR")
     }
@@ -155,6 +173,7 @@ struct PlayTerminalTests {
         #expect(session.waitFor(prompt))
         session.send("您好\r")
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         let history = try String(contentsOf: home.historyFile, encoding: .utf8)
         #expect(history.contains("您好"), "Chinese input dropped under LANG=C: \(session.text)")

@@ -50,12 +50,106 @@ func syntheticLeads(_ count: Int, zone: String = "America/New_York") -> [Lead] {
         let ratio = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 7, mode: .ratio, dialLevel: 3.0)
         let progressive = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 7, mode: .progressive)
         let predictive = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 7, mode: .predictive)
-        print(CampaignReport.renderComparison([progressive, ratio, predictive]))
         #expect(ratio.abandonmentPercent > 3.0)
         #expect(predictive.abandonmentPercent <= 3.0)
         #expect(predictive.maxRollingAbandonmentPercent <= 3.0)
         #expect(predictive.occupancy > progressive.occupancy)
         #expect(progressive.totals.drops == 0)
         #expect(predictive.totals.humanAnswered > 500)
+    }
+}
+
+@Suite struct CampaignRulesTests {
+    @Test func theSameSeedGivesTheSameReportAndAnotherSeedDoesNot() throws {
+        let campaign = try pacingCampaign(days: 1)
+        let leads = syntheticLeads(5000)
+        let a = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 11)
+        let b = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 11)
+        let c = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 12)
+        #expect(a == b)
+        #expect(a.renderText() == b.renderText())
+        #expect(a.totals != c.totals)
+    }
+
+    @Test func numbersOnDoNotCallListsAreScrubbedOrReportedWhenDialled() throws {
+        let leads = syntheticLeads(4000)
+        let listed = Set(leads.prefix(400).map(\.phone))
+        let scrubbing = try pacingCampaign(days: 1)
+        let scrubbed = DialerEngine.simulate(campaign: scrubbing, leads: leads, nationalDoNotCall: listed, seed: 5)
+        #expect(scrubbed.totals.scrubbed == 400)
+        #expect(!scrubbed.breaches.contains { $0.kind == .doNotCallDialled })
+        let careless = try pacingCampaign(days: 1, extra: "do_not_call: {scrub: false}")
+        let dialled = DialerEngine.simulate(campaign: careless, leads: leads, nationalDoNotCall: listed, seed: 5)
+        let breach = try #require(dialled.breaches.first { $0.kind == .doNotCallDialled })
+        #expect(breach.count >= 400)
+        #expect(breach.examples.first?.contains("is on a do-not-call list") == true)
+    }
+
+    @Test func theCallingWindowFollowsTheCalledPersonsClock() throws {
+        // Site in New York from 09:00; Los Angeles leads are 3 hours behind and may not be called before 08:00 there.
+        let leads = syntheticLeads(3000, zone: "America/Los_Angeles")
+        let keeping = DialerEngine.simulate(campaign: try pacingCampaign(days: 1), leads: leads, seed: 3)
+        #expect(keeping.breaches.isEmpty)
+        #expect(keeping.perHour.filter { $0.hour < 11 }.allSatisfy { $0.dials == 0 })
+        #expect(keeping.perHour.contains { $0.hour >= 11 && $0.dials > 0 })
+        let ignoring = DialerEngine.simulate(
+            campaign: try pacingCampaign(days: 1, extra: "compliance: {enforce_window: false}"), leads: leads, seed: 3)
+        let breach = try #require(ignoring.breaches.first { $0.kind == .outsideCallingWindow })
+        #expect(breach.count == ignoring.perHour.filter { $0.hour < 11 }.reduce(0) { $0 + $1.dials })
+        #expect(breach.examples.first?.contains("local time") == true)
+    }
+
+    @Test func redialingADroppedLeadTooSoonIsABreach() throws {
+        let campaign = try pacingCampaign(days: 2, extra: "recycle: {DROP: {delay: 1h, max_attempts: 3}}")
+        let report = DialerEngine.simulate(campaign: campaign, leads: syntheticLeads(8000), seed: 4, mode: .ratio, dialLevel: 3)
+        let breach = try #require(report.breaches.first { $0.kind == .redialAfterDrop })
+        #expect(breach.count > 0)
+        let safe = DialerEngine.simulate(campaign: try pacingCampaign(days: 2), leads: syntheticLeads(8000), seed: 4, mode: .ratio, dialLevel: 3)
+        #expect(!safe.breaches.contains { $0.kind == .redialAfterDrop })
+        #expect(safe.breaches.contains { $0.kind == .abandonmentDay })
+    }
+
+    @Test func previewAndProgressiveNeverDrop() throws {
+        let campaign = try pacingCampaign(days: 1)
+        for mode in [DialingMode.preview, .progressive] {
+            let report = DialerEngine.simulate(campaign: campaign, leads: syntheticLeads(5000), seed: 8, mode: mode)
+            #expect(report.totals.drops == 0)
+            #expect(report.totals.connects > 100)
+            #expect(report.occupancy > 0.3 && report.occupancy < 1)
+        }
+    }
+
+    @Test func underTheTaiwanProfileARefusalIsNeverCalledAgain() throws {
+        let yaml = """
+        campaign: tw-refusal
+        profile: TW
+        days: 3
+        shift: "09:00-18:00"
+        agents: [{group: a, count: 4}]
+        outcomes:
+          default: {person: 0.6, machine: 0, busy: 0, no_answer: 0.4, disconnected: 0}
+        dispositions: {NI: 0.9, SALE: 0.1}
+        recycle:
+          NI: {delay: 1h, max_attempts: 5}
+        """
+        let (campaign, warnings) = try parseCampaign(yaml)
+        #expect(warnings.contains { $0.message.contains("PDPA") })
+        let offset = BuiltInTimeZones.offset("Asia/Taipei") ?? 480
+        let leads = (0..<400).map { Lead(id: "T\($0)", phone: 886_900_000_000 + UInt64($0), timeZone: "Asia/Taipei", offsetMinutes: offset) }
+        let report = DialerEngine.simulate(campaign: campaign, leads: leads, seed: 2)
+        #expect(report.totals.scrubbed > 0)
+        #expect(report.breachCount == 0)
+        #expect(report.notes.contains { $0.contains("PDPA art. 20") })
+        #expect(report.notes.contains { $0.contains("7 days") })
+    }
+
+    @Test func predictiveAdaptsTheLevelAndReportsIt() throws {
+        let report = DialerEngine.simulate(campaign: try pacingCampaign(days: 1), leads: syntheticLeads(20_000), seed: 21)
+        let level = try #require(report.perDay.first?.meanDialLevel)
+        #expect(level > 1.0 && level < 3.0)
+        #expect(report.perHour.count >= 6)
+        let text = report.renderText()
+        #expect(text.contains("abandonment"))
+        #expect(text.contains("By hour"))
     }
 }

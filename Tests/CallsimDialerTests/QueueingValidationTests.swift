@@ -114,6 +114,10 @@ func rounded(_ value: Double, _ decimals: Int) -> Double {
         #expect(pWait.contains(row.pWait), "P(wait) \(pWait) vs \(row.pWait)")
         #expect(pAbandon.contains(row.pAbandon), "P(abandon) \(pAbandon) vs \(row.pAbandon)")
         #expect(wait.contains(row.meanWait), "mean wait \(wait) vs \(row.meanWait)")
+        // The service level of the Palm model (not in the table) must agree with the simulation too.
+        let sl = ConfidenceInterval(runs.map(\.serviceLevel))
+        let analyticSL = row.queue.measures(answerTarget: 20).serviceLevel
+        #expect(sl.contains(analyticSL), "SL(20 s) \(sl) vs \(analyticSL)")
         #expect(pAbandon.halfWidth < 0.25 * row.pAbandon)
     }
 }

@@ -49,3 +49,37 @@ import Testing
         }
     }
 }
+
+@Suite struct ReadmeExampleTests {
+    /// The annotated example in the README is a valid scenario whose golden test passes.
+    @Test func annotatedExampleLoadsAndPlays() throws {
+        let readme = try String(contentsOf: Paths.readme, encoding: .utf8)
+        let parts = readme.components(separatedBy: "```yaml\n")
+        #expect(parts.count >= 2)
+        let example = parts[1].components(separatedBy: "```")[0]
+        let (scenario, found) = ScenarioLoader.check(yaml: example, file: "README.md")
+        #expect(found.map(\.description) == [])
+        let tests = scenario?.tests ?? []
+        #expect(!tests.isEmpty)
+        for test in tests { #expect(scenario?.play(test).failures == []) }
+    }
+}
+
+@Suite struct TranslationTests {
+    @Test func englishVersionPairsWithTheChineseOne() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        let english = try loadBuiltin("en-telecom-friendly")
+        #expect(english.translationDifferences(from: chinese) == [])
+        #expect(chinese.translationDifferences(from: english) == [])
+    }
+
+    @Test func differencesAreReported() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        var english = try loadBuiltin("en-telecom-friendly")
+        english.beats.removeLast()
+        english.endings[0].kind = .callback
+        let found = english.translationDifferences(from: chinese)
+        #expect(found.contains("beats missing here: dnc_ignored"))
+        #expect(found.contains { $0.hasPrefix("endings missing here: sale (sale)") })
+    }
+}

@@ -42,6 +42,9 @@ struct Dial: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: .hidden)
+    var timing = false
+
     func run() throws {
         let loaded = try LoadedCampaign.load(path: campaign, strict: strict, days: days)
         var runs: [(DialingMode?, Double?)] = []
@@ -66,10 +69,18 @@ struct Dial: ParsableCommand {
         for (index, run) in runs.enumerated() {
             let label = runs.count > 1 ? " (\(index + 1)/\(runs.count))" : ""
             let bar = ProgressBar(label: "simulating\(label)")
+            let started = DispatchTime.now().uptimeNanoseconds
+            let startedCPU = clock()
             let report = DialerEngine.simulate(
                 campaign: loaded.campaign, leads: loaded.leads, nationalDoNotCall: loaded.national, companyDoNotCall: loaded.company,
                 seed: seed, mode: run.0, dialLevel: run.1, progress: bar.update)
             bar.finish()
+            if timing {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
+                Console.error(String(format: "timing: %d events, simulation %.3f s wall, %.3f s CPU = %.0f events/s (CPU), %d dials",
+                                     report.events, seconds, cpu, Double(report.events) / max(cpu, 1e-9), report.totals.dials))
+            }
             reports.append(report)
         }
         if json {
@@ -179,18 +190,22 @@ struct LoadedCampaign {
             throw CLIError("\(path): the campaign names no lead list (add 'leads: FILE.csv')")
         }
         let leadsFile = resolve(leadsPath)
-        let parsed = LeadListParser.parse(csv: try readText(leadsFile, what: "lead list"), file: leadsFile,
-                                          zoneOffset: zoneResolver(startDate: campaign.startDate))
-        if !parsed.problems.isEmpty {
-            if strict {
-                printDiagnostics(parsed.problems)
-                Console.error("\(leadsFile): \(parsed.problems.count) bad row(s); nothing was run (--strict)")
-                throw ExitCode(1)
+        let loadedLeads = LeadListParser.load(csv: try readText(leadsFile, what: "lead list"), file: leadsFile,
+                                              policy: strict ? .strict : .lenient,
+                                              zoneOffset: zoneResolver(startDate: campaign.startDate))
+        let parsed: LeadListParser.Parsed
+        switch loadedLeads {
+        case .failure(let list):
+            printDiagnostics(list.diagnostics)
+            Console.error("\(leadsFile): \(list.diagnostics.count) problem(s); nothing was run\(strict ? " (--strict)" : "")")
+            throw ExitCode(1)
+        case .success(let value):
+            parsed = value
+            if !value.problems.isEmpty {
+                printDiagnostics(value.problems)
+                Console.error("\(leadsFile): \(value.problems.count) bad row(s) left out, \(value.leads.count) leads loaded")
             }
-            printDiagnostics(parsed.problems.map { var d = $0; d.severity = .warning; return d })
-            Console.error("\(leadsFile): \(parsed.problems.count) bad row(s) left out, \(parsed.leads.count) leads loaded")
         }
-        guard !parsed.leads.isEmpty else { throw CLIError("\(leadsFile): no usable leads") }
         func dncList(_ relative: String?) throws -> Set<UInt64> {
             guard let relative else { return [] }
             let file = resolve(relative)

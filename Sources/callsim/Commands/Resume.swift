@@ -12,7 +12,13 @@ struct Resume: ParsableCommand {
             the latest interrupted call. To score it as it stands instead: callsim show SESSION --score.
             """)
 
-    @OptionGroup var recording: RecordingOptions
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: ArgumentHelp("Folder of scenario files (default: the built-in Personas/).", valueName: "DIR"))
+    var personas: String?
+
+    @Flag(help: "Skip the wrap-up forms after the call.")
+    var noForms = false
 
     @Argument(help: "The session id (see `callsim history`).")
     var session: String?
@@ -22,7 +28,7 @@ struct Resume: ParsableCommand {
 
     func run() throws {
         let uiLanguage = UILanguage.resolve(option: lang)
-        let store = try recording.database.open()
+        let store = try database.open()
         let id: Int64
         if let session {
             guard let parsed = Int64(session), parsed > 0 else { throw ValidationError("not a session id: \(session) (see `callsim history`)") }
@@ -34,9 +40,11 @@ struct Resume: ParsableCommand {
             id = latest.id
         }
         let stored = try storeAction { try store.session(id) }
-        let scenarios = try PracticeCatalog.scenarios()
-        guard let scenario = scenarios.first(where: { $0.id == stored.info.scenarioID }) else {
-            throw CLIError("session \(id) was played on scenario '\(stored.info.scenarioID)', which is not installed; "
+        let scenario: any PracticeScenario
+        do {
+            scenario = try PracticeCatalog.scenario(id: stored.info.scenarioID, language: stored.info.language, personas: personas)
+        } catch {
+            throw CLIError("session \(id) was played on scenario '\(stored.info.scenarioID)', which cannot be loaded (\(error)); "
                            + "score it as it stands with `callsim show \(id) --score`")
         }
         let detail = try storeAction { try store.claim(id) }
@@ -48,14 +56,14 @@ struct Resume: ParsableCommand {
         let observer = CallRecording(store: store, resuming: detail)
         var options = CallOptions(seed: detail.info.seed, uiLanguage: uiLanguage, trainee: detail.info.trainee)
         options.deadAirSeconds = try Play.deadAirOverride()
-        let result = try PracticeCall.run(scenario: scenario, options: options, source: source, observers: [observer])
+        options.wrapUpForms = !noForms
+        let outcome = try PracticeCall.run(scenario: scenario, options: options, source: source, recording: observer)
 
-        let replayed = result.transcript.turns.prefix(detail.turns.count).map(\.text)
+        let replayed = outcome.call.transcript.turns.prefix(detail.turns.count).map(\.text)
         if replayed != detail.turns.map(\.text) {
             Console.error(uiLanguage == .zhTW
                 ? "callsim：重播的通話與儲存的不完全相同（情境檔可能已修改）；已儲存的句子保持不變。"
                 : "callsim: the replayed call differs from the stored one (the scenario may have changed); stored turns are kept as they were.")
         }
-        PracticeRecording.wrapUp(result: result, recording: observer, source: editor, language: uiLanguage, forms: !recording.noForms)
     }
 }

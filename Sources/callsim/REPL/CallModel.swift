@@ -67,6 +67,8 @@ protocol PracticeScenario {
     var temperament: String { get }
     /// How the customer is named on screen (林太太, Mr. Chen).
     var customerName: String { get }
+    /// A complaint call (the wrap-up adds the complaint record form).
+    var isComplaint: Bool { get }
     var brief: BriefSheet { get }
     var script: [CallScriptStage] { get }
     var context: CallContext { get }

@@ -13,6 +13,7 @@ final class CallRecording {
     private var reportedFailure = false
     /// Turns already stored for a resumed call; the call loop reports them again.
     let skippedTurns: Int
+    private var turnsSeen = 0
 
     init(store: Store, trainee: String, report: @escaping (String) -> Void = { Console.error($0) }) {
         self.store = store
@@ -42,7 +43,8 @@ final class CallRecording {
     }
 
     func turnEntered(_ turn: Turn) {
-        guard let recorder else { return }
+        turnsSeen += 1
+        guard let recorder, turnsSeen > skippedTurns else { return }
         attempt { try recorder.record(turn) }
     }
 

@@ -1,0 +1,44 @@
+import CallsimCore
+
+struct RecordsUpdateIndicator: Indicator {
+    let id = "records.update"
+    let name: [Language: String] = [.zhTW: "更新並複誦聯絡資料", .en: "Reads back new contact details"]
+    let category = IndicatorCategory.records
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer gives new or corrected contact details (phone, address, e-mail). Hit when the agent reads the new details back to confirm them; account or order numbers are not contact details."
+    let modelLines: [Language: String] = [.zhTW: "我念一次給您核對：0935-218-476，對嗎？", .en: "Let me read that back: 512-555-0147 — is that correct?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 我手機有換，新的是0935-218-476。\nA: 好，我念一次：0935-218-476，對嗎？"),
+        IndicatorExample(.missed, "C: 我手機有換，新的是0935-218-476。\nA: 好，幫您改好了。"),
+        IndicatorExample(.na, "C: 我的訂單編號是HB0607-3318。\nA: 好的。"),
+        IndicatorExample(.hit, "C: My new email is ann.lee@example.com.\nA: So that's a-n-n dot l-e-e at example dot com, correct?"),
+        IndicatorExample(.missed, "C: My new email is ann.lee@example.com.\nA: Sure, I've changed that."),
+        IndicatorExample(.na, "C: My member number is 30021877.\nA: Thanks."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        var given: [Int] = []
+        for (i, turn) in call.turns.enumerated() where turn.speaker == .customer {
+            let details: [String]
+            if !turn.emails.isEmpty && turn.hasAny([.customerNewContactCue, .customerContactWord]) {
+                details = turn.emails
+            } else if !turn.phoneNumbers.isEmpty && turn.has(.customerNewContactCue) {
+                details = turn.phoneNumbers
+            } else if turn.has(.customerNewContactCue) && turn.has(.address) && turn.has(.customerContactWord) {
+                details = []
+            } else {
+                continue
+            }
+            given.append(i)
+            for reply in call.agentTurns(after: i, count: 2) {
+                let alnum = String(String.UnicodeScalarView(reply.normalized.filter { TurnFeatures.isLatin($0) || TurnFeatures.isDigit($0) }))
+                // A spelled-out address ("a-n-n dot l-e-e") compares once the spoken separators are gone.
+                let spelled = ["dot", "underscore", "dash", "hyphen"].reduce(alnum) { $0.split(separator: $1, omittingEmptySubsequences: true).joined() }
+                let readBack = details.isEmpty ? reply.hasAny([.readback, .confirmQuestion])
+                    : details.contains { !$0.isEmpty && (alnum.contains($0) || spelled.contains($0)) }
+                if readBack { return IndicatorVerdict(.hit, [turn.number, reply.number]) }
+            }
+        }
+        return given.isEmpty ? .na : IndicatorVerdict(.missed, given.map { $0 + 1 })
+    }
+}
