@@ -8,10 +8,15 @@ public struct ScenarioRubric: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var indicators: [String]
-    public init(id: String, title: String, indicators: [String]) {
+    public var language: Language?
+    /// Rubric weights; an indicator weighted higher is trained harder by the scenario.
+    public var weights: [String: Double]
+    public init(id: String, title: String, indicators: [String], language: Language? = nil, weights: [String: Double] = [:]) {
         self.id = id
         self.title = title
         self.indicators = indicators
+        self.language = language
+        self.weights = weights
     }
 }
 
@@ -93,6 +98,7 @@ extension Store {
             var statuses: [(String, String, String, Int)] = []
             var categoryScores: [(String, String, Double?)] = []
             var catalog: [String: (String, [String])] = [:]
+            var languages: [(String, String, Int)] = []
         }
         let raw = try read { db -> Raw in
             var filter = "WHERE 1"
@@ -119,6 +125,10 @@ extension Store {
                 SELECT t.name, c.category, AVG(c.score)
                 FROM sessions s JOIN trainees t ON t.id = s.trainee_id JOIN category_scores c ON c.session_id = s.id
                 \(filter) GROUP BY t.name, c.category
+                """, arguments: arguments).map { ($0[0], $0[1], $0[2]) }
+            raw.languages = try Row.fetchAll(db, sql: """
+                SELECT t.name, s.language, COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+                \(filter) GROUP BY t.name, s.language
                 """, arguments: arguments).map { ($0[0], $0[1], $0[2]) }
             for row in try Row.fetchAll(db, sql: "SELECT id, category, codes FROM indicators") {
                 raw.catalog[row[0]] = (row[1], decodeJSON([String].self, row[2]) ?? [])
@@ -177,14 +187,19 @@ extension Store {
             let weakest = indicators.filter { $0.applicable > 0 && ($0.rate ?? 1) < 1 }
                 .sorted { ($0.rate ?? 1, -$0.violated, -$0.applicable, $0.id) < ($1.rate ?? 1, -$1.violated, -$1.applicable, $1.id) }
                 .prefix(3)
+            // Scenarios in the language the trainee practises most come first, then those that
+            // cover more of the weakest indicators and weigh this one more.
+            let usual = raw.languages.filter { $0.0 == name }.max { ($0.2, $1.1) < ($1.2, $0.1) }.flatMap { Language(code: $0.1) }
             let suggestions = weakest.map { weak in
                 Suggestion(indicator: weak.id, scenarios: Array(scenarios
                     .filter { $0.indicators.contains(weak.id) }
-                    .sorted {
-                        let left = $0.indicators.filter { id in weakest.contains { $0.id == id } }.count
-                        let right = $1.indicators.filter { id in weakest.contains { $0.id == id } }.count
-                        return (-left, $0.id) < (-right, $1.id)
+                    .map { scenario -> (ScenarioRubric, Int, Int, Double) in
+                        let covered = scenario.indicators.filter { id in weakest.contains { $0.id == id } }.count
+                        let sameLanguage = usual == nil || scenario.language == usual ? 0 : 1
+                        return (scenario, sameLanguage, -covered, -(scenario.weights[weak.id] ?? 1))
                     }
+                    .sorted { ($0.1, $0.2, $0.3, $0.0.id) < ($1.1, $1.2, $1.3, $1.0.id) }
+                    .map(\.0)
                     .prefix(3)))
             }
             return TraineeReport(trainee: name, sessions: sessions, scoredSessions: scored, interrupted: interrupted,

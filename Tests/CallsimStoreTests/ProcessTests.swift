@@ -127,3 +127,60 @@ import Testing
         #expect(dom.contains("<svg"))
     }
 }
+
+/// A real practice call (`callsim play` on a built-in scenario, lines piped slowly) killed
+/// mid-call, found interrupted, resumed to its end.
+@Suite(.serialized) struct PlayKillResumeTests {
+    func turnCount(_ database: String) -> Int {
+        guard let store = try? Store(path: database, options: Store.Options(readOnly: true)),
+              let session = try? store.sessions().first else { return 0 }
+        return session.turnCount
+    }
+
+    @Test func aKilledPlayKeepsItsTurnsAndResumes() throws {
+        try #require(Built.callsimExists, "build the binary first: swift build (\(Built.callsim))")
+        let folder = TempFolder()
+        defer { folder.cleanup() }
+        let database = folder.file("callsim.sqlite")
+        let lines = ["林太太您好，我是遠星電信的王小明，請問現在方便講話嗎？", "想跟您介紹光纖500M升級，請問您平常上網都做什麼？"]
+        let child = try Child(["play", "tw-telecom-friendly", "--seed", "3", "--db", database, "--trainee", "amy", "--lang", "en"],
+                              environment: ["CALLSIM_DEAD_AIR_SECONDS": "600"])
+        // The customer's greeting, then each agent line and the customer's answer, as typed.
+        let deadline = Date().addingTimeInterval(20)
+        while turnCount(database) < 1, Date() < deadline { usleep(50_000) }
+        for (index, line) in lines.enumerated() {
+            child.send(line)
+            while turnCount(database) < 3 + 2 * index, Date() < deadline { usleep(50_000) }
+        }
+        #expect(turnCount(database) == 5)
+        child.kill(SIGKILL)
+
+        let store = try Store(path: database)
+        let interrupted = try store.markInterrupted()
+        let id = try #require(interrupted.first?.id)
+        let before = try store.session(id)
+        #expect(before.turns.filter { $0.speaker == .agent }.map(\.text) == lines)
+        #expect(before.turns.count == 5)
+        #expect(before.info.interrupted)
+        try store.close()
+
+        // Score it as it stands.
+        let scored = try runCallsim(["show", String(id), "--score", "--db", database, "--lang", "en"])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(scored.stdout.contains("compliance.identify"))
+
+        let resumed = try runCallsim(["resume", String(id), "--db", database, "--lang", "en"],
+                                     stdin: "了解，所以您是說晚上小孩看影片會卡卡的，對嗎？\n/hangup\nno-sale\n\n\n\n\n",
+                                     environment: ["CALLSIM_DEAD_AIR_SECONDS": "600"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(!resumed.stderr.contains("differs"))
+        let after = try Store(path: database).session(id)
+        #expect(Array(after.turns.prefix(5).map(\.text)) == before.turns.map(\.text))
+        #expect(after.turns.count > 5)
+        #expect(after.turns[5].text == "了解，所以您是說晚上小孩看影片會卡卡的，對嗎？")
+        #expect(after.info.ended != nil)
+        #expect(after.info.interrupted == false)
+        #expect(after.score != nil)
+        #expect(after.wrapUp?.telemarketing?.disposition == .noSale)
+    }
+}

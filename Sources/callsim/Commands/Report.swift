@@ -29,6 +29,9 @@ struct Report: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Folder of scenario files for practice suggestions (default: the built-in Personas/).", valueName: "DIR"))
+    var personas: String?
+
     @Option(help: "Language of the text report (zh-TW or en); the HTML report carries both.")
     var lang: String?
 
@@ -43,7 +46,7 @@ struct Report: ParsableCommand {
             throw CLIError("no trainee named \(trainee) (known: \(try storeAction { try store.trainees() }.joined(separator: ", ")))")
         }
         let report = try storeAction {
-            try store.report(trainee: trainee, since: sinceDate, scenarios: ScenarioRubrics.available())
+            try store.report(trainee: trainee, since: sinceDate, scenarios: ScenarioRubrics.available(personas: personas))
         }
         if let html {
             try ReportFiles.write(HTMLReport.render(report, focus: trainee), to: html)

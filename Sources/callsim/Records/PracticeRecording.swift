@@ -15,8 +15,8 @@ final class ResumedLines: LineSource {
 
     func readLine(prompt: String, completions: [String], timeout: Double?) -> LineEvent {
         if let line = pending.popFirst() {
-            // Shown as if typed again, so the trainee sees the call so far.
-            StandardOutput.write(prompt.filter { $0 != "\u{01}" && $0 != "\u{02}" } + line + "\n")
+            // At a terminal, shown as if typed again (piped lines are echoed by the call screen).
+            if base.isInteractive { StandardOutput.write(prompt.filter { $0 != "\u{01}" && $0 != "\u{02}" } + line + "\n") }
             return .line(line)
         }
         return base.readLine(prompt: prompt, completions: completions, timeout: timeout)
