@@ -116,16 +116,30 @@ extension Store {
                 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
                 \(filter) AND s.score IS NOT NULL GROUP BY t.name, day ORDER BY t.name, day
                 """, arguments: arguments).map { ($0[0], $0[1], $0[2], $0[3]) }
+            // The per-result tables carry trainee and start (v7) and are grouped along their covering index.
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM trainees") { names[row[0]] = row[1] }
+            var resultFilter = "WHERE 1"
+            var resultArguments: StatementArguments = []
+            if let trainee {
+                resultFilter += " AND trainee_id = (SELECT id FROM trainees WHERE name = ?)"
+                resultArguments += [trainee]
+            }
+            if let since { resultFilter += " AND started >= ?"; resultArguments += [since] }
             raw.statuses = try Row.fetchAll(db, sql: """
-                SELECT t.name, r.indicator_id, r.status, COUNT(*)
-                FROM sessions s JOIN trainees t ON t.id = s.trainee_id JOIN indicator_results r ON r.session_id = s.id
-                \(filter) GROUP BY t.name, r.indicator_id, r.status
-                """, arguments: arguments).map { ($0[0], $0[1], $0[2], $0[3]) }
+                SELECT trainee_id, indicator_id, status, COUNT(*) FROM indicator_results
+                \(resultFilter) GROUP BY trainee_id, indicator_id, status
+                """, arguments: resultArguments).compactMap { row in
+                    guard let name = names[row[0]] else { return nil }
+                    return (name, row[1], row[2], row[3])
+                }
             raw.categoryScores = try Row.fetchAll(db, sql: """
-                SELECT t.name, c.category, AVG(c.score)
-                FROM sessions s JOIN trainees t ON t.id = s.trainee_id JOIN category_scores c ON c.session_id = s.id
-                \(filter) GROUP BY t.name, c.category
-                """, arguments: arguments).map { ($0[0], $0[1], $0[2]) }
+                SELECT trainee_id, category, AVG(score) FROM category_scores
+                \(resultFilter) GROUP BY trainee_id, category
+                """, arguments: resultArguments).compactMap { row in
+                    guard let name = names[row[0]] else { return nil }
+                    return (name, row[1], row[2])
+                }
             raw.languages = try Row.fetchAll(db, sql: """
                 SELECT t.name, s.language, COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id
                 \(filter) GROUP BY t.name, s.language
