@@ -132,6 +132,40 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: locked + "/callsim.sqlite"))
     }
 
+    @Test func aDatabaseOnAReadOnlyMediumCanStillBeRead() throws {
+        let folder = TempFolder()
+        defer { folder.cleanup() }
+        let medium = folder.file("medium")
+        try FileManager.default.createDirectory(atPath: medium, withIntermediateDirectories: true)
+        func mount(_ arguments: [String]) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/mount")
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        guard geteuid() == 0, mount(["-t", "tmpfs", "-o", "size=2m", "tmpfs", medium]) else {
+            print("skipped: mounting a read-only medium needs root with mount permission")
+            return
+        }
+        defer { unmount(medium) }
+        let path = medium + "/callsim.sqlite"
+        do {
+            let store = try Store(path: path)
+            let id = try store.beginSession(NewSession(trainee: "amy", scenarioID: "s", seed: 1, language: .zhTW))
+            try store.appendTurn(session: id, index: 1, turn: Turn(speaker: .agent, text: "您好"))
+            try store.close()
+        }
+        #expect(mount(["-o", "remount,ro", medium]))
+        let before = bytes(path)
+        #expect(throws: StoreError.self) { try Store(path: path) }
+        let reader = try Store.openForReading(path: path)
+        #expect(try reader.sessions().first?.turnCount == 1)
+        #expect(bytes(path) == before)
+    }
+
     @Test func aFullDiskLosesNothingAlreadySavedAndSaysSo() throws {
         let folder = TempFolder()
         defer { folder.cleanup() }
