@@ -5,3 +5,6 @@ cd "$(dirname "$0")/.."
 Scripts/setup.sh debug
 swift build --build-tests
 swift test --skip-build
+# The scenario library must lint clean and pass its golden conversations.
+.build/debug/callsim lint Personas
+.build/debug/callsim test Personas

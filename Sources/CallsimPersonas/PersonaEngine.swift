@@ -44,11 +44,14 @@ public struct PersonaState: Sendable, Hashable {
 
 public enum PersonaEngineError: Error, Sendable, CustomStringConvertible {
     case unknownStart(String, available: [String])
+    case noBeats(String)
 
     public var description: String {
         switch self {
         case let .unknownStart(id, available):
             "no drill or beat '\(id)' in this scenario; drills: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
+        case let .noBeats(id):
+            "scenario '\(id)' has no beats"
         }
     }
 }
@@ -77,14 +80,17 @@ public struct PersonaEngine: Sendable {
     public private(set) var ending: Ending?
 
     private let beatIndex: [String: Int]
+    private let anytime: [Int]
 
     /// `drill` is a drill id or a beat id to start from; nil starts at the first beat.
     public init(scenario: Scenario, seed: UInt64, drill: String? = nil) throws {
+        guard !scenario.beats.isEmpty else { throw PersonaEngineError.noBeats(scenario.id) }
         self.scenario = scenario
         generator = SeededGenerator(seed: seed)
         var index: [String: Int] = [:]
         for (position, beat) in scenario.beats.enumerated() where index[beat.id] == nil { index[beat.id] = position }
         beatIndex = index
+        anytime = scenario.beats.indices.filter { scenario.beats[$0].anytime }
         mood = scenario.persona.mood
         flags = []
         revealedFacts = []
@@ -164,8 +170,11 @@ public struct PersonaEngine: Sendable {
         advanceHint()
 
         let matched = scenario.matcher.match(line)
-        let intentIDs = Set(matched.map { scenario.intents[$0].id })
-        if !intentIDs.isEmpty { step.notes.append("intents: \(intentIDs.sorted().joined(separator: ", "))") }
+        var intentIDs = Set(matched.map { scenario.intents[$0].id })
+        // Behaviours (catalog indicator ids) count as intents too, so `on: listening.empathy` works.
+        intentIDs.formUnion(matched.compactMap { scenario.intents[$0].behaviour })
+        let intentNames = matched.map { scenario.intents[$0].id }.sorted()
+        if !intentNames.isEmpty { step.notes.append("intents: \(intentNames.joined(separator: ", "))") }
         for index in matched {
             let intent = scenario.intents[index]
             apply(intent.effects, because: "intent \(intent.id)", into: &step)
@@ -232,7 +241,6 @@ public struct PersonaEngine: Sendable {
     }
 
     private mutating func respond(to intents: Set<String>, resolvedNow: [Objection], into step: inout EngineStep) {
-        let anytime = scenario.beats.indices.filter { scenario.beats[$0].anytime }
         // Order: anytime beats, facts asked for, current beats by intent, an objection's reply, current `otherwise` beats, fallback.
         for index in anytime {
             guard case .intents(let list) = scenario.beats[index].trigger, list.contains(where: intents.contains), eligible(index) else { continue }

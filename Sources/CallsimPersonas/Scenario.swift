@@ -226,26 +226,6 @@ public struct Persona: Sendable, Hashable, Codable {
     public var objections: [Objection]
 }
 
-public struct Campaign: Sendable, Hashable, Codable {
-    public var company: String
-    public var agent: String?
-    public var product: String?
-    public var price: String?
-    public var offers: [String]
-    public var allowedRemedies: [String]
-    public var policy: [String]
-    public var leadSource: String?
-    public var recording: Bool
-    public var costsMoney: Bool
-    /// The customer record the agent sees before the call, as label and value, in file order.
-    public var customerRecord: [RecordField]
-
-    public struct RecordField: Sendable, Hashable, Codable {
-        public var label: String
-        public var value: String
-    }
-}
-
 /// A stage of the call script with its model line.
 public struct ScriptStage: Sendable, Hashable, Codable {
     public var stage: String
@@ -296,16 +276,6 @@ public struct Threshold: Sendable, Hashable, Codable {
     public var end: String
 }
 
-public struct Rubric: Sendable, Hashable, Codable {
-    public struct Weight: Sendable, Hashable, Codable {
-        public var indicator: String
-        public var weight: Double
-    }
-    /// Indicators that apply, in file order; empty means the whole catalog.
-    public var indicators: [Weight]
-    public var pass: Int?
-}
-
 /// A named starting point for practising one part of a call.
 public struct Drill: Sendable, Hashable, Codable {
     public var id: String
@@ -351,8 +321,9 @@ public struct Scenario: Sendable {
     public var persona: Persona
     public var campaign: Campaign
     public var script: [ScriptStage]
-    /// Declared and built-in intents, as used by the engine.
-    public var intents: [Intent]
+    /// Declared and built-in intents, as used by the engine; fixed at load time because the
+    /// compiled matcher indexes them.
+    public internal(set) var intents: [Intent]
     public var beats: [Beat]
     public var endings: [Ending]
     public var fallback: Fallback
@@ -396,5 +367,43 @@ public struct Scenario: Sendable {
     /// The intent ids an agent line matches, sorted.
     public func intents(matching line: String) -> [String] {
         matcher.match(line).map { intents[$0].id }.sorted()
+    }
+}
+
+extension Scenario {
+    /// Which indicators apply to the scenario, their weights and the pass mark.
+    /// (Nested: the scorer and the store have rubric types of their own.)
+    public struct Rubric: Sendable, Hashable, Codable {
+        public struct Weight: Sendable, Hashable, Codable {
+            public var indicator: String
+            public var weight: Double
+        }
+        /// Indicators that apply, in file order; empty means the whole catalog.
+        public var indicators: [Weight]
+        public var pass: Int?
+    }
+}
+
+extension Scenario {
+    /// The campaign the agent works for: the brief and the scorer's context.
+    /// (Nested: the dialer has a campaign type of its own.)
+    public struct Campaign: Sendable, Hashable, Codable {
+        public var company: String
+        public var agent: String?
+        public var product: String?
+        public var price: String?
+        public var offers: [String]
+        public var allowedRemedies: [String]
+        public var policy: [String]
+        public var leadSource: String?
+        public var recording: Bool
+        public var costsMoney: Bool
+        /// The customer record the agent sees before the call, as label and value, in file order.
+        public var customerRecord: [RecordField]
+
+        public struct RecordField: Sendable, Hashable, Codable {
+            public var label: String
+            public var value: String
+        }
     }
 }

@@ -69,6 +69,8 @@ private struct Builder {
     private var references: [(Namespace, String, Node, String)] = []
     private var indicatorReferences: [(String, Node)] = []
     private var definitions: [Namespace: [String: Node]] = [:]
+    private var flagsSet: Set<String> = []
+    private var flagTests: [(String, Node)] = []
 
     init(reader: NodeReader) { self.reader = reader }
 
@@ -172,6 +174,9 @@ private struct Builder {
             }
         }
 
+        warnAboutUnused(beats: beats, endings: endings, persona: persona, fallback: fallback, thresholds: thresholds,
+                        drills: drills, intents: intents)
+
         guard let id, let title, let language, let kind, let direction, let persona, let campaign,
               !reader.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return Scenario(
@@ -179,6 +184,45 @@ private struct Builder {
             file: reader.file, persona: persona, campaign: campaign, script: script, intents: allIntents, beats: beats,
             endings: endings, fallback: fallback, thresholds: thresholds, rubric: rubric, drills: drills, tests: tests
         )
+    }
+
+    /// Warnings for parts of the file that can never take effect (usually a typo elsewhere).
+    private mutating func warnAboutUnused(
+        beats: [Beat], endings: [Ending], persona: Persona?, fallback: Fallback, thresholds: [Threshold],
+        drills: [Drill], intents: [Intent]
+    ) {
+        for (flag, node) in flagTests where !flagsSet.contains(flag) {
+            var message = "flag '\(flag)' is tested but nothing sets it"
+            if let suggestion = NodeReader.suggestion(for: flag, among: flagsSet.sorted()) { message += "; did you mean '\(suggestion)'?" }
+            reader.warning(node, message)
+        }
+        var reachable = Set<String>(beats.prefix(1).map(\.id))
+        for beat in beats {
+            if beat.anytime { reachable.insert(beat.id) }
+            reachable.formUnion(beat.next ?? [])
+        }
+        reachable.formUnion(drills.map(\.from))
+        for beat in beats where !reachable.contains(beat.id) {
+            reader.warning(definitions[.beat]?[beat.id], "beat '\(beat.id)' is never reached: no beat's 'next' names it, it is not anytime and no drill starts there")
+        }
+        var endingsUsed = Set(beats.compactMap(\.end) + beats.compactMap(\.outcome) + thresholds.map(\.end))
+        endingsUsed.formUnion([fallback.ending, persona?.deadAir.ending].compactMap { $0 })
+        if let defaultHangup = endings.first(where: { $0.kind == .hangup }) { endingsUsed.insert(defaultHangup.id) }
+        for ending in endings where !endingsUsed.contains(ending.id) {
+            reader.warning(definitions[.ending]?[ending.id], "ending '\(ending.id)' is never reached: no beat, threshold, fallback or dead air ends there")
+        }
+        let raised = Set(beats.compactMap(\.raises) + drills.flatMap(\.objections))
+        for objection in persona?.objections ?? [] where !raised.contains(objection.id) {
+            reader.warning(definitions[.objection]?[objection.id], "objection '\(objection.id)' is never raised: no beat has 'raises: \(objection.id)'")
+        }
+        var triggers = Set<String>()
+        for beat in beats { if case .intents(let list) = beat.trigger { triggers.formUnion(list) } }
+        for fact in persona?.facts ?? [] { triggers.formUnion(fact.trigger) }
+        for objection in persona?.objections ?? [] { triggers.formUnion(objection.resolvedBy) }
+        for intent in intents where !triggers.contains(intent.id) && intent.effects.isEmpty && !intent.builtin
+            && !BuiltinIntents.derivedIDs.contains(intent.id) && !BuiltinIntents.all.contains(where: { $0.id == intent.id }) {
+            reader.warning(definitions[.intent]?[intent.id], "intent '\(intent.id)' is never used: no beat, fact or objection names it and it changes nothing")
+        }
     }
 
     private mutating func checkReferences() {
@@ -270,15 +314,17 @@ private struct Builder {
         return result
     }
 
-    private mutating func flags(_ node: Node?, what: String) -> [String] {
-        reader.identifiers(node, what: what)?.map(\.0) ?? []
+    private mutating func flags(_ node: Node?, what: String, setting: Bool = true) -> [String] {
+        let names = reader.identifiers(node, what: what)?.map(\.0) ?? []
+        if setting { flagsSet.formUnion(names) }
+        return names
     }
 
     private mutating func effects(_ fields: Fields, what: String) -> Effects {
         Effects(
             mood: moodDeltas(fields["mood"], what: "mood of \(what)"),
             set: flags(fields["set"], what: "set"),
-            clear: flags(fields["clear"], what: "clear")
+            clear: flags(fields["clear"], what: "clear", setting: false)
         )
     }
 
@@ -287,7 +333,8 @@ private struct Builder {
         if ids.count == 1, ids[0].0 == "otherwise" { return .otherwise }
         for (id, at) in ids {
             if id == "otherwise" { reader.error(at, "'otherwise' cannot be combined with intents"); continue }
-            refer(.intent, id, at, what)
+            // An indicator id stands for every intent whose `behaviour` is that indicator.
+            if id.contains(".") { indicatorReferences.append((id, at)) } else { refer(.intent, id, at, what) }
         }
         return .intents(ids.map(\.0).filter { $0 != "otherwise" })
     }
@@ -333,7 +380,9 @@ private struct Builder {
         if words.count == 2 {
             let id = words[1]
             switch words[0] {
-            case "flag": return Condition(test: .flag(id), negated: negated, text: text)
+            case "flag":
+                flagTests.append((id, node))
+                return Condition(test: .flag(id), negated: negated, text: text)
             case "fact": refer(.fact, id, node, "condition '\(text)'"); return Condition(test: .fact(id), negated: negated, text: text)
             case "objection": refer(.objection, id, node, "condition '\(text)'"); return Condition(test: .objection(id), negated: negated, text: text)
             case "resolved": refer(.objection, id, node, "condition '\(text)'"); return Condition(test: .resolved(id), negated: negated, text: text)
@@ -420,18 +469,18 @@ private struct Builder {
         return deadAir
     }
 
-    private mutating func readCampaign(_ node: Node, kind: ScenarioKind?) -> Campaign? {
+    private mutating func readCampaign(_ node: Node, kind: ScenarioKind?) -> Scenario.Campaign? {
         guard let fields = reader.fields(node, section: "campaign", what: "campaign") else { return nil }
         let company = reader.string(fields["company"], what: "campaign.company")
-        var record: [Campaign.RecordField] = []
+        var record: [Scenario.Campaign.RecordField] = []
         if let node = fields["customer_record"], let entries = reader.freeMapping(node, what: "campaign.customer_record") {
             for entry in entries {
                 if let value = reader.string(entry.value, what: "customer_record '\(entry.key)'") {
-                    record.append(Campaign.RecordField(label: entry.key, value: value))
+                    record.append(Scenario.Campaign.RecordField(label: entry.key, value: value))
                 }
             }
         }
-        let campaign = Campaign(
+        let campaign = Scenario.Campaign(
             company: company ?? "",
             agent: fields["agent"].flatMap { reader.string($0, what: "campaign.agent") },
             product: fields["product"].flatMap { reader.string($0, what: "campaign.product") },
@@ -564,8 +613,8 @@ private struct Builder {
         return Threshold(conditions: conditions, end: end)
     }
 
-    private mutating func readRubric(_ node: Node?) -> Rubric {
-        var rubric = Rubric(indicators: [], pass: nil)
+    private mutating func readRubric(_ node: Node?) -> Scenario.Rubric {
+        var rubric = Scenario.Rubric(indicators: [], pass: nil)
         guard let node, let fields = reader.fields(node, section: "rubric", what: "rubric") else { return rubric }
         if let indicators = fields["indicators"] {
             if case .sequence = indicators {

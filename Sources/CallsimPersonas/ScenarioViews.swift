@@ -1,4 +1,5 @@
 import CallsimCore
+import CallsimScoring
 
 /// What the agent reads before the call (`/brief`): campaign, product, price, offers,
 /// policy limits and the customer record.
@@ -21,7 +22,7 @@ public struct CallBrief: Sendable, Hashable, Codable {
     /// How to address the customer, and other acceptable forms.
     public var customer: String
     public var customerVariants: [String]
-    public var customerRecord: [Campaign.RecordField]
+    public var customerRecord: [Scenario.Campaign.RecordField]
 }
 
 extension Scenario {
@@ -73,8 +74,21 @@ extension Scenario {
     }
 
     /// The indicators that apply with their weights; the whole catalog at weight 1 when the rubric names none.
-    public var rubricWeights: [Rubric.Weight] {
+    public var rubricWeights: [Scenario.Rubric.Weight] {
         rubric.indicators.isEmpty ? KnownIndicators.ids.map { .init(indicator: $0, weight: 1) } : rubric.indicators
+    }
+
+    /// The rubric as the scorer takes it: indicators outside it become `na`, weights as given.
+    public var scoringRubric: CallsimScoring.Rubric {
+        guard !rubric.indicators.isEmpty else { return CallsimScoring.Rubric() }
+        var weights: [String: Double] = [:]
+        for entry in rubric.indicators { weights[entry.indicator] = entry.weight }
+        return CallsimScoring.Rubric(applicable: Set(rubric.indicators.map(\.indicator)), weights: weights)
+    }
+
+    /// Scores a call of this scenario with its context and rubric.
+    public func score(_ transcript: Transcript) -> Scorecard {
+        Scorer().score(transcript, context: callContext(), rubric: scoringRubric)
     }
 
     /// Every line id the customer can say, in file order.
@@ -86,5 +100,36 @@ extension Scenario {
         for ending in endings { ids += ending.lines.map(\.id) }
         ids += persona.deadAir.lines.map(\.id) + fallback.confused.map(\.id) + fallback.impatient.map(\.id)
         return ids
+    }
+}
+
+extension Scenario {
+    /// How this scenario's structure differs from the one it translates: a translation keeps
+    /// the same beats, line ids, endings, facts, objections, drills and transitions. Empty when they pair up.
+    public func translationDifferences(from original: Scenario) -> [String] {
+        var differences: [String] = []
+        func compare(_ what: String, _ mine: [String], _ theirs: [String]) {
+            let missing = Set(theirs).subtracting(mine).sorted()
+            let extra = Set(mine).subtracting(theirs).sorted()
+            if !missing.isEmpty { differences.append("\(what) missing here: \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { differences.append("\(what) not in \(original.id): \(extra.joined(separator: ", "))") }
+        }
+        if translationOf != original.id && original.translationOf != id {
+            differences.append("translation_of is \(translationOf ?? "unset"), not \(original.id)")
+        }
+        if language == original.language { differences.append("both are \(language.rawValue)") }
+        compare("beats", beats.map(\.id), original.beats.map(\.id))
+        compare("line ids", lineIDs, original.lineIDs)
+        compare("endings", endings.map { "\($0.id) (\($0.kind.rawValue))" }, original.endings.map { "\($0.id) (\($0.kind.rawValue))" })
+        compare("facts", persona.facts.map(\.id), original.persona.facts.map(\.id))
+        compare("objections", persona.objections.map(\.id), original.persona.objections.map(\.id))
+        compare("drills", drills.map(\.id), original.drills.map(\.id))
+        for beat in beats {
+            guard let other = original.beat(beat.id) else { continue }
+            if beat.next != other.next || beat.end != other.end || beat.outcome != other.outcome || beat.raises != other.raises {
+                differences.append("beat \(beat.id) leads elsewhere than in \(original.id)")
+            }
+        }
+        return differences
     }
 }

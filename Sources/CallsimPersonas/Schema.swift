@@ -90,7 +90,7 @@ public enum ScenarioSchema {
 
         key("beats.id", "string", true, "Stable beat id."),
         key("beats.say", "line", false, "The customer's line: a string, or a list of variants (strings or `{id, text}`)."),
-        key("beats.on", "intent id | list | otherwise", false, "Agent intents that trigger the beat (default `otherwise`)."),
+        key("beats.on", "intent id | indicator id | list | otherwise", false, "Agent intents that trigger the beat (default `otherwise`); an indicator id stands for every intent with that `behaviour`."),
         key("beats.if", "condition | list", false, "Conditions that must all hold: `trust >= 40`, `flag X`, `fact X`, `objection X`, `resolved X`, each optionally after `not`."),
         key("beats.mood", "mood deltas", false, "Mood change when the beat fires."),
         key("beats.set", "list of flags", false, "Flags set when the beat fires."),
@@ -146,13 +146,18 @@ public enum ScenarioSchema {
 
     /// The keys of a section (`""` for the top level), in schema order.
     public static func keys(in section: String) -> [Key] {
-        keys.filter { key in
-            guard let dot = key.path.lastIndex(of: ".") else { return section.isEmpty }
-            return key.path[..<dot] == section
-        }
+        keysBySection[section] ?? []
     }
 
     static func names(in section: String) -> [String] {
-        keys(in: section).map { String($0.path.split(separator: ".").last ?? "") }
+        namesBySection[section] ?? []
+    }
+
+    // Looked up for every node of every file: grouped once, not filtered on each call.
+    private static let keysBySection: [String: [Key]] = Dictionary(grouping: keys) { key in
+        key.path.lastIndex(of: ".").map { String(key.path[..<$0]) } ?? ""
+    }
+    private static let namesBySection: [String: [String]] = keysBySection.mapValues { keys in
+        keys.map { String($0.path.split(separator: ".").last ?? "") }
     }
 }

@@ -144,6 +144,10 @@ final class TerminalSession {
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
+    func signal(_ number: Int32) {
+        kill(pid, number)
+    }
+
     func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
@@ -188,6 +192,12 @@ final class TerminalSession {
         }
         output += buffer[0..<count]
         return true
+    }
+
+    /// Waits for the wrap-up's first question and ends the forms with Ctrl-D.
+    func skipWrapUp(timeout: Double = 10) {
+        _ = waitFor("Disposition (Tab completes): ", timeout: timeout)
+        send("\u{4}")
     }
 
     /// Waits for the process to end, reading its last output; nil when it does not end in time.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A built-in scenario the call-screen tests play.
-let playedScenario = "dev-call"
+let playedScenario = "tw-telecom-friendly"
 /// The customer's name as the call screen shows it for that scenario.
 let playedCustomer = "林太太"
 
@@ -39,9 +39,21 @@ struct PlayTerminalTests {
         #expect(session.waitFor("/transcript", after: beforeCompletion), "no help text: \(session.text)")
 
         session.send("/hangup\r")
+        // The wrap-up: Tab completes the disposition code; Ctrl-D skips the rest.
+        #expect(session.waitFor("Disposition (Tab completes): "), "no wrap-up: \(session.text)")
+        let beforeDisposition = session.output.count
+        session.send("no-s\t")
+        #expect(session.waitFor("no-sale", after: beforeDisposition))
+        session.send("\r")
+        #expect(session.waitFor("Notes: ", after: beforeDisposition))
+        session.send(ctrlD)
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Call ended"))
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Form checks"))
+        #expect(session.text.contains("✓ form.disposition"), "the disposition no-sale matches the call: \(session.text)")
+        // The agent's time to answer each customer line, measured at the terminal.
+        #expect(session.text.contains("Response times"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
 
         let history = try String(contentsOf: home.historyFile, encoding: .utf8)
         #expect(history.split(separator: "\n").contains(Substring(agentLine)))
@@ -53,9 +65,10 @@ struct PlayTerminalTests {
         let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
         #expect(session.waitFor(prompt))
         session.send(ctrlD)
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Call ended"))
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
     }
 
     @Test func ctrlCAsksBeforeHangingUp() throws {
@@ -72,8 +85,9 @@ struct PlayTerminalTests {
         session.send(ctrlC)
         #expect(session.waitFor("Hang up? (y/n)", after: beforeSecond))
         session.send("y\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
         // The dropped half line was never said.
         #expect(!session.text.contains("半句話\r\n" + playedCustomer))
     }
@@ -92,8 +106,25 @@ struct PlayTerminalTests {
         session.send("n\r")
         #expect(session.waitFor("The call goes on.", after: afterLine))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
+    }
+
+    @Test func terminationEndsTheCallCleanly() throws {
+        let home = try TemporaryHome()
+        let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
+        #expect(session.waitFor(prompt))
+        session.send("您好，我是王小明\r")
+        let afterLine = session.output.count
+        #expect(session.waitFor(prompt, after: afterLine))
+        session.send("半句")
+        session.signal(SIGTERM)
+        // The call ends as a hang-up with its turns kept; the forms see the end of input.
+        #expect(session.waitForExit() == 0)
+        #expect(session.text.contains("Call ended"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
+        #expect(!session.text.contains("Disposition (Tab completes): 半句"))
     }
 
     @Test func unknownCommandAndOverlongLineAreNotSent() throws {
@@ -103,6 +134,7 @@ struct PlayTerminalTests {
         session.send("/bogus\r")
         #expect(session.waitFor("Unknown command /bogus. Commands: /help /brief /script /notes /hint /transcript /hangup /quit"))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
     }
 
@@ -118,7 +150,8 @@ struct PlayTerminalTests {
         let reaction = session.output.count
         #expect(session.waitFor("我想", after: reaction - 1, timeout: 3) || session.text.hasSuffix("我想"))
         session.send(ctrlD)
-        _ = session.waitForExit()
+        session.skipWrapUp()
+        #expect(session.waitForExit() == 0)
     }
 
     @Test func noDeadAirKeepsTheCustomerWaiting() throws {
@@ -129,6 +162,7 @@ struct PlayTerminalTests {
         let start = session.output.count
         #expect(!session.waitFor(playedCustomer, after: start, timeout: 2.5))
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
     }
 
@@ -137,6 +171,7 @@ struct PlayTerminalTests {
         let coloured = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
         #expect(coloured.waitFor(prompt))
         coloured.send("/hangup\r")
+        coloured.skipWrapUp()
         #expect(coloured.waitForExit() == 0)
         #expect(coloured.text.contains("\u{1B}[0m"), "no colour on a terminal")
 
@@ -144,6 +179,7 @@ struct PlayTerminalTests {
                                         environment: home.environment(["NO_COLOR": "1"]))
         #expect(plain.waitFor(prompt))
         plain.send("/hangup\r")
+        plain.skipWrapUp()
         #expect(plain.waitForExit() == 0)
         #expect(!plain.text.contains("\u{1B}[0m") && !plain.text.contains("\u{1B}[1;"), "colour despite NO_COLOR")
     }
@@ -155,6 +191,7 @@ struct PlayTerminalTests {
         #expect(session.waitFor(prompt))
         session.send("您好\r")
         session.send("/hangup\r")
+        session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         let history = try String(contentsOf: home.historyFile, encoding: .utf8)
         #expect(history.contains("您好"), "Chinese input dropped under LANG=C: \(session.text)")
@@ -165,7 +202,7 @@ struct PlayTerminalTests {
         let session = try TerminalSession(["--lang", "zh-TW"], environment: home.environment())
         #expect(session.waitFor("選擇練習情境"), "no picker: \(session.text)")
         let before = session.output.count
-        session.send(String(playedScenario.prefix(3)) + "\t")
+        session.send(String(playedScenario.prefix(6)) + "\t")
         #expect(session.waitFor(playedScenario, after: before), "Tab did not complete the id: \(session.text)")
         session.send("\r")
         #expect(session.waitFor("您> "), "no call prompt: \(session.text)")

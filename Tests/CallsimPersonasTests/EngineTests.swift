@@ -280,4 +280,14 @@ private func make(_ temperament: String = "friendly") throws -> Scenario {
         #expect(scenario.brief.price == "NT$899 a month")
         #expect(scenario.rubricWeights.count == KnownIndicators.ids.count)
     }
+
+    @Test func indicatorIDsTriggerLikeTheirIntents() throws {
+        let scenario = try ScenarioLoader.load(
+            yaml: minimalScenario.replacingOccurrences(of: "on: permission", with: "on: compliance.permission"), file: "t.yaml")
+        var engine = try PersonaEngine(scenario: scenario, seed: 1)
+        _ = engine.start()
+        #expect(engine.agentSays("Is this a good time?").lines.map(\.id) == ["agree"])
+        let wrong = diagnostics(minimalScenario.replacingOccurrences(of: "on: permission", with: "on: compliance.permision"))
+        #expect(wrong.map(\.description) == ["t.yaml:17:9: error: unknown indicator id 'compliance.permision'; did you mean 'compliance.permission'?"])
+    }
 }

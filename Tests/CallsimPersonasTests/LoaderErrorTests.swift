@@ -4,8 +4,13 @@ import Testing
 
 /// One test per kind of problem: the message and where it points.
 @Suite struct LoaderErrorTests {
+    /// The errors, without warnings.
     func only(_ yaml: String) -> [String] {
-        diagnostics(yaml).map(\.description)
+        diagnostics(yaml).filter { $0.severity == .error }.map(\.description)
+    }
+
+    func warnings(_ yaml: String) -> [String] {
+        diagnostics(yaml).filter { $0.severity == .warning }.map(\.description)
     }
 
     @Test func minimalScenarioLoads() throws {
@@ -105,7 +110,7 @@ import Testing
         yaml = yaml.replacingOccurrences(of: "next: [agree]", with: "next: [agre]")
         yaml = yaml.replacingOccurrences(of: "on: permission", with: "on: permision")
         yaml += "\nrubric:\n  indicators: [compliance.identfy]"
-        let found = diagnostics(yaml)
+        let found = diagnostics(yaml).filter { $0.severity == .error }
         #expect(found.count == 5)
         let lines = found.map { $0.line ?? 0 }
         #expect(lines == lines.sorted())
@@ -120,5 +125,20 @@ import Testing
     @Test func moodOutOfRange() {
         let found = only(minimalScenario.replacingOccurrences(of: "  temperament: friendly", with: "  temperament: friendly\n  mood: {patience: 120}"))
         #expect(found == ["t.yaml:10:20: error: patience must be between 0 and 100, found 120"])
+    }
+
+    @Test func warningsForWhatCanNeverHappen() throws {
+        var yaml = minimalScenario.replacingOccurrences(of: "on: permission", with: "on: permission\n    if: flag permision")
+        yaml = yaml.replacingOccurrences(of: "    say: Hello?\n", with: "    say: Hello?\n    set: [permission]\n")
+        yaml += "\n  - {id: unused, kind: dnc}\nintents:\n  - id: idle\n    keywords: [idle]"
+        yaml = yaml.replacingOccurrences(of: "endings:\n", with: "  - id: lonely\n    on: greeting\n    say: Hi.\nendings:\n")
+        #expect(only(yaml) == [])
+        let found = warnings(yaml)
+        #expect(found.contains("t.yaml:21:9: warning: beat 'lonely' is never reached: no beat's 'next' names it, it is not anytime and no drill starts there"))
+        #expect(found.contains("t.yaml:19:9: warning: flag 'permision' is tested but nothing sets it; did you mean 'permission'?"))
+        #expect(found.contains { $0.hasSuffix("warning: ending 'unused' is never reached: no beat, threshold, fallback or dead air ends there") })
+        #expect(found.contains { $0.hasSuffix("warning: intent 'idle' is never used: no beat, fact or objection names it and it changes nothing") })
+        // Warnings alone do not stop a scenario from loading.
+        #expect(throws: Never.self) { try ScenarioLoader.load(yaml: yaml, file: "t.yaml") }
     }
 }

@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    /// Indicator statuses and score bounds in the golden tests hold under the scorer.
+    @Test(arguments: ["tw-telecom-friendly", "en-telecom-friendly"])
+    func goldenScoresHold(id: String) throws {
+        let scenario = try loadBuiltin(id)
+        for test in scenario.tests {
+            let run = scenario.play(test)
+            let card = scenario.score(run.transcript)
+            for expected in test.indicators {
+                #expect(card.result(expected.id)?.status.rawValue == expected.status, "\(id): \(test.name): \(expected.id)")
+            }
+            if let minScore = test.minScore { #expect(card.score >= minScore, "\(id): \(test.name)") }
+            if let maxScore = test.maxScore { #expect(card.score <= maxScore, "\(id): \(test.name)") }
+        }
+    }
+
     @Test func firstScenarioReachesEveryEndingInItsTests() throws {
         let scenario = try loadBuiltin("tw-telecom-friendly")
         #expect(scenario.beats.count >= 12)
@@ -47,5 +62,39 @@ import Testing
         for id in BuiltinIntents.all.map(\.id) + BuiltinIntents.derivedIDs {
             #expect(readme.contains("`\(id)`"), "README lacks built-in intent `\(id)`")
         }
+    }
+}
+
+@Suite struct ReadmeExampleTests {
+    /// The annotated example in the README is a valid scenario whose golden test passes.
+    @Test func annotatedExampleLoadsAndPlays() throws {
+        let readme = try String(contentsOf: Paths.readme, encoding: .utf8)
+        let parts = readme.components(separatedBy: "```yaml\n")
+        #expect(parts.count >= 2)
+        let example = parts[1].components(separatedBy: "```")[0]
+        let (scenario, found) = ScenarioLoader.check(yaml: example, file: "README.md")
+        #expect(found.map(\.description) == [])
+        let tests = scenario?.tests ?? []
+        #expect(!tests.isEmpty)
+        for test in tests { #expect(scenario?.play(test).failures == []) }
+    }
+}
+
+@Suite struct TranslationTests {
+    @Test func englishVersionPairsWithTheChineseOne() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        let english = try loadBuiltin("en-telecom-friendly")
+        #expect(english.translationDifferences(from: chinese) == [])
+        #expect(chinese.translationDifferences(from: english) == [])
+    }
+
+    @Test func differencesAreReported() throws {
+        let chinese = try loadBuiltin("tw-telecom-friendly")
+        var english = try loadBuiltin("en-telecom-friendly")
+        english.beats.removeLast()
+        english.endings[0].kind = .callback
+        let found = english.translationDifferences(from: chinese)
+        #expect(found.contains("beats missing here: dnc_ignored"))
+        #expect(found.contains { $0.hasPrefix("endings missing here: sale (sale)") })
     }
 }

@@ -22,7 +22,7 @@ struct Play: ParsableCommand {
     @Option(help: "Seed of the persona's choices; the same seed and lines replay the same call.")
     var seed: UInt64?
 
-    @Option(help: "Language of callsim's menus and messages: zh-TW or en (default: from the locale).")
+    @Option(help: "Language of menus and messages, zh-TW or en (default: from the locale); plays the scenario's translation in it when there is one.")
     var lang: Language?
 
     @Option(help: "The trainee's name, recorded with the call.")
@@ -31,33 +31,48 @@ struct Play: ParsableCommand {
     @Flag(help: "The customer never reacts to silence.")
     var noDeadAir = false
 
-    @Option(name: .customLong("from"), help: "Start at a named beat or drill of the scenario.")
+    @Option(name: .customLong("from"), help: ArgumentHelp("Start at a drill or beat of the scenario.", valueName: "BEAT"))
     var fromBeat: String?
+
+    @Option(help: ArgumentHelp("Folder of scenario files (default: the built-in Personas/).", valueName: "DIR"))
+    var personas: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    @Flag(help: "Skip the wrap-up forms after the call.")
+    var noForms = false
 
     func run() throws {
         let uiLanguage = UILanguage.resolve(option: lang)
-        let scenarios = try PracticeCatalog.scenarios()
-        let editor = LineEditor(historyFile: Paths.historyFile)
-        defer { editor.close() }
-
+        let deadAirSeconds = try Self.deadAirOverride()
         let scenario: any PracticeScenario
+        let editor: LineEditor
         if let id {
-            guard let found = scenarios.first(where: { $0.id == id }) else {
-                throw CLIError("no scenario '\(id)'; known: " + scenarios.map(\.id).joined(separator: ", "))
-            }
-            scenario = found
+            scenario = try PracticeCatalog.scenario(id: id, language: lang, personas: personas)
+            editor = LineEditor(historyFile: Paths.historyFile)
         } else {
+            let scenarios = try PracticeCatalog.scenarios(personas: personas)
+            editor = LineEditor(historyFile: Paths.historyFile)
             let picker = ScenarioPicker(scenarios: scenarios, source: editor, uiLanguage: uiLanguage, color: Console.useColor)
             guard let chosen = try picker.choose() else { return }
             scenario = chosen
             print("")
         }
+        defer { editor.close() }
 
         var options = CallOptions(seed: seed ?? Self.seedFromClock(), uiLanguage: uiLanguage, trainee: trainee)
         options.deadAir = !noDeadAir
-        options.deadAirSeconds = try Self.deadAirOverride()
+        options.deadAirSeconds = deadAirSeconds
         options.fromBeat = fromBeat
-        _ = try PracticeCall.run(scenario: scenario, options: options, source: editor)
+        options.wrapUpForms = !noForms
+        // A database that cannot be opened costs the record of this call, not the call itself.
+        var recording: CallRecording?
+        do {
+            recording = CallRecording(store: try database.open(), trainee: defaultTrainee(trainee))
+        } catch {
+            Console.error("\(error); this call is not saved")
+        }
+        try PracticeCall.run(scenario: scenario, options: options, source: editor, recording: recording)
     }
 
     /// A short seed from the clock, printed before the call so it can be replayed.

@@ -1,4 +1,5 @@
 import CallsimCore
+import CallsimScoring
 import Foundation
 
 /// What a persona said in one step, and whether the call ended there.
@@ -67,9 +68,15 @@ protocol PracticeScenario {
     var temperament: String { get }
     /// How the customer is named on screen (林太太, Mr. Chen).
     var customerName: String { get }
+    /// A complaint call (the wrap-up adds the complaint record form).
+    var isComplaint: Bool { get }
     var brief: BriefSheet { get }
     var script: [CallScriptStage] { get }
     var context: CallContext { get }
+    /// Indicator id → the script's model line for it (shown in the scorecard for a missed indicator).
+    var suggestions: [String: String] { get }
+    /// The indicators that apply and their weights; nil scores the whole catalog.
+    var rubric: Rubric? { get }
     /// A fresh engine for one call. `from` starts at a named beat (drill), when the scenario has it.
     func makeEngine(seed: UInt64, from beat: String?) throws -> any CallEngine
 }

@@ -1,23 +1,77 @@
 import CallsimCore
+import CallsimScoring
+import CallsimStore
 import Foundation
 
-/// One whole practice call: the call on a line source, then the scorecard.
-/// `callsim play` uses it, and so does the dialer's shift for each connected lead.
+/// A finished practice call with its wrap-up.
+struct PracticeCallOutcome {
+    var call: CallResult
+    /// nil when the agent left with /quit.
+    var wrapUp: WrapUp?
+    var formChecks: [FormCheck]
+    /// nil when the agent left with /quit.
+    var scorecard: Scorecard?
+    /// The recorded session, when the call was recorded.
+    var sessionID: Int64?
+}
+
+/// One whole practice call: the call on a line source (each turn recorded as it is entered),
+/// the wrap-up forms, then the scorecard. `callsim play` uses it, and so does the dialer's
+/// shift for each connected lead.
 enum PracticeCall {
     @discardableResult
     static func run(
         scenario: any PracticeScenario, options: CallOptions, source: any LineSource,
-        observers: [any CallObserver] = [], color: Bool = Console.useColor
-    ) throws -> CallResult {
-        let runner = CallRunner(source: source, observers: observers, color: color)
+        recording: CallRecording? = nil, observers: [any CallObserver] = [], color: Bool = Console.useColor
+    ) throws -> PracticeCallOutcome {
+        let lang = options.uiLanguage
+        let allObservers = observers + (recording.map { [RecordingObserver($0)] } ?? [])
+        let runner = CallRunner(source: source, observers: allObservers, color: color)
         let result = try runner.run(scenario: scenario, options: options)
-        if !result.quit {
-            print("")
-            print(CallScorecard.render(result: result, scenario: scenario, language: options.uiLanguage, color: color))
-        } else {
-            print(UIText.leftWithoutScore.text(options.uiLanguage))
+        var outcome = PracticeCallOutcome(call: result, wrapUp: nil, formChecks: [], scorecard: nil, sessionID: recording?.sessionID)
+        guard !result.quit else {
+            print(UIText.leftWithoutScore.text(lang))
+            Console.flush()
+            return outcome
         }
+
         Console.flush()
-        return result
+        guard options.wrapUpForms else {
+            print("")
+            print(CallScorecard.render(result: result, scenario: scenario, language: lang, color: color))
+            Console.flush()
+            return outcome
+        }
+        let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
+        let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
+                                    isComplaint: scenario.isComplaint)
+        let wrapUp = dialog.run(context: context, notes: result.notes)
+        let checks = WrapUpChecker.check(wrapUp, context: context)
+        recording?.saveWrapUp(wrapUp, checks: checks)
+        StandardOutput.write(dialog.render(checks) + "\n")
+        outcome.wrapUp = wrapUp
+        outcome.formChecks = checks
+
+        let card = Scorer().score(result.transcript, context: scenario.context, rubric: scenario.rubric)
+        recording?.saveScore(summary(of: card))
+        outcome.scorecard = card
+        print("")
+        print(Console.styled("── " + UIText.scorecardTitle.text(lang) + " ──", .bold, color: color))
+        print(ScoreReport.render(transcript: result.transcript, scorecard: card, title: scenario.title,
+                                 suggestions: scenario.suggestions, language: lang, color: color))
+        Console.flush()
+        return outcome
     }
+}
+
+/// The scorecard as the records database keeps it.
+private func summary(of card: Scorecard) -> ScoreSummary {
+    ScoreSummary(
+        results: card.results.map { result in
+            IndicatorOutcome(id: result.id, category: IndicatorCatalog.indicator(result.id)?.category.rawValue ?? "",
+                             status: result.status.rawValue, turns: result.turns, codes: result.codes)
+        },
+        categories: IndicatorCategory.allCases.map { .init(name: $0.rawValue, score: card.categoryScore($0)) },
+        score: card.score, critical: card.critical
+    )
 }

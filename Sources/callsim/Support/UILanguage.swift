@@ -30,6 +30,7 @@ enum UIText {
     case callEnded, customerHungUp, agentHungUp, leftWithoutScore
     case scorecardTitle, endingTitle
     case timeSeconds
+    case formRequired, formNotAChoice
 
     func text(_ language: Language) -> String {
         let pair: (zh: String, en: String)
@@ -102,6 +103,8 @@ enum UIText {
         case .scorecardTitle: pair = ("評分", "Scorecard")
         case .endingTitle: pair = ("結果", "Ending")
         case .timeSeconds: pair = ("%@ 秒", "%@ s")
+        case .formRequired: pair = ("這一欄必填。", "This field is required.")
+        case .formNotAChoice: pair = ("「%@」不是選項之一。請輸入編號或：%@", "'%@' is not one of the choices. Enter a number or one of: %@")
         }
         return language == .zhTW ? pair.zh : pair.en
     }

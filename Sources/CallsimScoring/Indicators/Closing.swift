@@ -1,0 +1,232 @@
+import CallsimCore
+
+struct BenefitIndicator: Indicator {
+    let id = "closing.benefit"
+    let name: [Language: String] = [.zhTW: "說明產品利益", .en: "Explains a benefit"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Outbound sales calls that reach the offer. Hit when the agent explains at least one feature or benefit of the product (吃到飽, 保固三年, saves you, comes with); name, price and popularity alone are not benefits."
+    let modelLines: [Language: String] = [.zhTW: "這個方案上網吃到飽不降速，通勤追劇也不用再加購流量。", .en: "It includes unlimited data, so you won't need to buy top-ups on your commute."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# direction: outbound\nC: 你說。\nA: 這個方案月租599元，上網吃到飽不降速。"),
+        IndicatorExample(.missed, "# direction: outbound\nC: 你說。\nA: 這組三盒6800元，很多長輩都有訂。"),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 您好，我是遠星電信的王小明，晚點再打給您。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Go on.\nA: It's $30 a month and includes unlimited data."),
+        IndicatorExample(.missed, "# direction: outbound\nC: Go on.\nA: It's $30 a month, lots of people have it."),
+        IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: What's my balance?\nA: It's $42."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.direction == .outbound, call.firstOffer != nil else { return .na }
+        if let turn = call.agentTurns.first(where: { $0.has(.benefit) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        return IndicatorVerdict(.missed, call.firstOffer.map { [$0 + 1] } ?? [])
+    }
+}
+
+struct ObjectionIndicator: Indicator {
+    let id = "closing.objection"
+    let name: [Language: String] = [.zhTW: "處理顧客異議", .en: "Handles objections"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer objects to an offer (price, no need, already has a provider, no time, needs to think, distrust); not a do-not-call request, nor a complainant rejecting a remedy. Hit when the agent's next turn answers each objection with information that fits it, an alternative, or a question about it; missed when one is ignored or met with the unchanged pitch or pressure."
+    let modelLines: [Language: String] = [.zhTW: "價格確實要考慮，我們另外有月租599的方案，以您的用量其實很夠用。", .en: "That's fair on price — we also have a smaller plan at $20 that would cover what you use."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# direction: outbound\nA: 這個方案月租799元。\nC: 有點貴耶。\nA: 價格確實要考慮，另外有月租599的方案。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 這組三盒6800元。\nC: 我要先跟我太太商量一下。\nA: 這組三盒6800元，名額有限，今天就幫您訂好不好？"),
+        IndicatorExample(.na, "# direction: outbound\nA: 這個方案月租799元。\nC: 好，幫我辦。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month.\nC: That's too expensive for us.\nA: I understand. We also have a $45 plan that would cover your usage."),
+        IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month.\nC: I need to talk to my wife first.\nA: It's a limited time offer, shall I sign you up today?"),
+        IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Sounds good, sign me up."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        if call.direction == .inbound && call.complaint != nil { return .na }
+        var raised: [Int] = []
+        var ignored: [Int] = []
+        var answered: [Int] = []
+        for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && !turn.has(.customerDNC) {
+            let kinds = Self.kinds.filter { turn.has($0) }
+            if kinds.isEmpty { continue }
+            if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
+            raised.append(i)
+            guard let reply = call.agentTurns(after: i, count: 1).first else { continue }
+            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: TokenSet()) { $0.formUnion($1.contentTokens) }
+            let fresh = reply.contentTokens.subtracting(earlier).subtracting(turn.contentTokens)
+            let unchanged = !reply.contentTokens.isEmpty && Double(fresh.count) < Double(reply.contentTokens.count) * 0.35
+            let asksAboutIt = reply.questions.contains { range in
+                !reply.matches.contains { range.contains($0.start) && [.ask, .permission].contains($0.act) }
+            }
+            let general = reply.has(.alternative) || asksAboutIt
+            let allMet = kinds.allSatisfy { kind in
+                if general && !unchanged { return true }
+                switch kind {
+                case .objectionPrice: return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative)
+                case .objectionNoNeed, .objectionProvider, .objectionThink:
+                    // New information or a way to decide later, not pressure.
+                    return !unchanged && !reply.has(.urgency)
+                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || reply.hasMoney)
+                case .objectionNoTime: return reply.hasAny([.timeAck, .callback])
+                case .objectionDistrust: return reply.hasAny([.legitimacy, .explain]) && !unchanged
+                default: return false
+                }
+            }
+            if allMet && !reply.hasAny([.argue]) { answered.append(reply.number) } else { ignored.append(turn.number) }
+        }
+        guard !raised.isEmpty else { return .na }
+        return ignored.isEmpty ? IndicatorVerdict(.hit, answered) : IndicatorVerdict(.missed, ignored)
+    }
+
+    static let kinds: [Act] = [.objectionPrice, .objectionNoNeed, .objectionProvider, .objectionNoTime, .objectionThink, .objectionDistrust]
+}
+
+struct AskIndicator: Indicator {
+    let id = "closing.ask"
+    let name: [Language: String] = [.zhTW: "主動促成交易", .en: "Asks for the commitment"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Outbound sales calls that reach the offer and have no do-not-call request. Hit when the agent explicitly asks for the commitment (要不要幫您辦理？ / shall I sign you up?); 'think it over' or 'take a look' is not an ask."
+    let modelLines: [Language: String] = [.zhTW: "那我現在就幫您登記這個方案，好嗎？", .en: "Shall I go ahead and sign you up for that today?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# direction: outbound\nA: 這台特價9990元，保固三年。要不要幫您訂一台？\nC: 好。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 這組三盒6800元，您可以參考看看。\nC: 再說。"),
+        IndicatorExample(.na, "# direction: outbound\nA: 這台特價9990元。\nC: 不要再打來了。\nA: 好的，幫您從名單移除。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month. Want me to go ahead and set that up for you?\nC: Yes."),
+        IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month. Have a think about it.\nC: Okay."),
+        IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Take me off your list.\nA: Of course, done."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.direction == .outbound, call.firstOffer != nil, call.dncRequest == nil else { return .na }
+        if let turn = call.agentTurns.first(where: { $0.has(.ask) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        return IndicatorVerdict(.missed)
+    }
+}
+
+struct ConfirmIndicator: Indicator {
+    let id = "closing.confirm"
+    let name: [Language: String] = [.zhTW: "確認交易內容", .en: "Confirms the order"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When a sale is agreed. Hit when the agent reads back what was agreed (the product or plan and the price or quantity) and asks the customer to confirm."
+    let modelLines: [Language: String] = [.zhTW: "跟您核對一下：暢享599方案，月租599元，綁約24個月，這樣沒問題嗎？", .en: "Just to confirm: that's the Fiber 500 plan at $65 a month on a 12-month agreement — is that right?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，幫我辦。\nA: 跟您核對一下：599方案，月租599元，綁約24個月，這樣沒問題嗎？"),
+        IndicatorExample(.missed, "# outcome: sale\nC: 好，幫我辦。\nA: 好的，那付款方式要刷卡嗎？"),
+        IndicatorExample(.na, "# outcome: no-sale\nC: 不用了。\nA: 好的，謝謝您。"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Yes, let's do it.\nA: So to recap: Fiber 500 at $65 a month. Does that all sound right?"),
+        IndicatorExample(.missed, "# outcome: sale\nC: Yes, let's do it.\nA: Great, how would you like to pay?"),
+        IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: No problem, thanks for your time."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.saleAgreed else { return .na }
+        let product = call.context.product ?? ""
+        for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
+            let namesTerms = turn.hasMoney || turn.has(.priceWord) || (!product.isEmpty && turn.contains(product))
+            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
+        }
+        return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
+    }
+}
+
+struct PaymentIndicator: Indicator {
+    let id = "closing.payment"
+    let name: [Language: String] = [.zhTW: "確認付款方式", .en: "Settles payment"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When a sale is agreed. Hit when, after the customer agrees, the agent settles how the customer will pay (offers options or confirms the method: 刷卡 / 貨到付款 / on your bill / direct debit)."
+    let modelLines: [Language: String] = [.zhTW: "付款方式您要刷卡分期，還是貨到付款呢？", .en: "How would you like to pay — card, or added to your monthly bill?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，幫我訂。\nA: 付款方式您要刷卡還是貨到付款？"),
+        IndicatorExample(.missed, "# outcome: sale\nC: 好，幫我訂。\nA: 好的，謝謝您。"),
+        IndicatorExample(.na, "# outcome: no-sale\nC: 不用了。\nA: 好的，謝謝。"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: It'll be added to your monthly bill by direct debit."),
+        IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: Great, thank you."),
+        IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.saleAgreed else { return .na }
+        if let turn = call.agentTurnsAfterSale.first(where: { $0.has(.payment) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
+    }
+}
+
+struct DeliveryIndicator: Indicator {
+    let id = "closing.delivery"
+    let name: [Language: String] = [.zhTW: "約定交貨或開通", .en: "Settles delivery or activation"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When a sale is agreed. Hit when the agent settles delivery, installation or activation with a date, time or address ('as soon as possible' alone is not settled)."
+    let modelLines: [Language: String] = [.zhTW: "商品會在6月20號下午送到您登記的地址，這個時間方便嗎？", .en: "The engineer can install it on Saturday the 22nd between 8 and 11 a.m. — does that work?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，幫我辦。\nA: 7月1號開始生效。"),
+        IndicatorExample(.missed, "# outcome: sale\nC: 好，幫我訂。\nA: 我們會盡快幫您安排出貨。"),
+        IndicatorExample(.na, "# outcome: no-sale\nC: 不用了。\nA: 好的，謝謝。"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: The installer will come on Saturday, June 22nd, between 8 and 11 a.m."),
+        IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: We'll ship it soon."),
+        IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.saleAgreed else { return .na }
+        if let turn = call.agentTurnsAfterSale.first(where: { $0.has(.deliveryWord) && ($0.has(.dateTime) || $0.hasDate || $0.has(.address)) }) {
+            return IndicatorVerdict(.hit, [turn.number])
+        }
+        return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
+    }
+}
+
+struct ContactIndicator: Indicator {
+    let id = "closing.contact"
+    let name: [Language: String] = [.zhTW: "提供聯絡方式", .en: "Gives a way to reach us"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Every call not ended by a do-not-call request. Hit when the agent gives a way to reach them or the company (a hotline or number, an extension, a callback time); a number the customer gave does not count."
+    let modelLines: [Language: String] = [.zhTW: "之後有任何問題，可以打我們的客服專線0800-123-456，分機205找我。", .en: "If anything comes up, you can reach us on 0800 123 456, extension 205."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 好，謝謝。\nA: 有問題可以打客服專線0800-277-168。"),
+        IndicatorExample(.missed, "C: 好，謝謝。\nA: 不客氣，再見。"),
+        IndicatorExample(.na, "C: 不要再打來了。\nA: 好的，已幫您移除，謝謝。"),
+        IndicatorExample(.hit, "C: Thanks.\nA: If anything comes up, call us at 1-888-786-6480."),
+        IndicatorExample(.missed, "C: Thanks.\nA: You're welcome, bye."),
+        IndicatorExample(.na, "C: Please stop calling me.\nA: Of course, I've taken you off our list."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.dncRequest == nil else { return .na }
+        var customerNumbers = Set<String>()
+        for turn in call.turns {
+            if turn.speaker == .customer { customerNumbers.formUnion(turn.phoneNumbers); continue }
+            let ownNumber = turn.phoneNumbers.contains { !customerNumbers.contains($0) }
+            // 專線0800…, 分機2051, call us at 1-888…: a number right after the cue.
+            let cueWithNumber = turn.matchesOf(.contactCue).contains { cue in
+                turn.normalized[cue.end..<min(turn.normalized.count, cue.end + 8)].contains(where: TurnFeatures.isDigit)
+                    || turn.normalized[cue.start..<cue.end].contains(where: TurnFeatures.isDigit)
+            }
+            if ownNumber || cueWithNumber || turn.has(.callback) { return IndicatorVerdict(.hit, [turn.number]) }
+        }
+        return IndicatorVerdict(.missed)
+    }
+}
+
+struct CourtesyIndicator: Indicator {
+    let id = "closing.courtesy"
+    let name: [Language: String] = [.zhTW: "禮貌結束通話", .en: "Closes politely"]
+    let category = IndicatorCategory.closing
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Every call. Hit when the agent's last or second-to-last turn thanks the customer or closes politely (謝謝您 / 祝您愉快 / thank you for your time)."
+    let modelLines: [Language: String] = [.zhTW: "謝謝您今天撥空，祝您有愉快的一天，再見。", .en: "Thank you for your time today, have a great day."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 好。\nA: 謝謝您，祝您有美好的一天。"),
+        IndicatorExample(.missed, "C: 算了。\nA: 唉，這麼好的商品。"),
+        IndicatorExample(.hit, "C: Okay.\nA: Thanks for your time, have a good night."),
+        IndicatorExample(.missed, "C: Whatever.\nA: Your loss, it's a great deal."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        let closing = Array(call.agentTurns.suffix(2))
+        if let turn = closing.last(where: { $0.has(.courtesy) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        return IndicatorVerdict(.missed, closing.map(\.number))
+    }
+}

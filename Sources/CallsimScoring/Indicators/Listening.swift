@@ -1,0 +1,174 @@
+import CallsimCore
+
+struct AcknowledgeIndicator: Indicator {
+    let id = "listening.acknowledge"
+    let name: [Language: String] = [.zhTW: "回應顧客所說", .en: "Acknowledges the customer"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Every call in which the customer says anything beyond a phone greeting. Hit when, at least once, the agent's turn right after a customer line acknowledges it (了解 / 明白 / 原來如此 / I see / got it), restates it or validates a feeling."
+    let modelLines: [Language: String] = [.zhTW: "了解，原來是這樣。", .en: "I see, that makes sense."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "A: 您好，我是遠星電信的王小明。\nC: 我最近網路常常斷線。\nA: 了解，斷線真的很困擾。"),
+        IndicatorExample(.missed, "A: 您好，我是遠星電信的王小明。\nC: 我最近網路常常斷線。\nA: 我們新方案月租499元。"),
+        IndicatorExample(.na, "C: 喂？\nA: 您好，我是遠星電信的王小明。\nC: 喂？喂？"),
+        IndicatorExample(.hit, "A: Hi, this is Sam from Northwind.\nC: My bill went up again this month.\nA: I see, let me take a look."),
+        IndicatorExample(.missed, "A: Hi, this is Sam from Northwind.\nC: My bill went up again this month.\nA: Our new plan is $30 a month."),
+        IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Hello?"),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.customerEngaged else { return .na }
+        for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && !turn.isGreetingOnly {
+            guard i + 1 < call.turns.count, call.turns[i + 1].speaker == .agent else { continue }
+            let reply = call.turns[i + 1]
+            if reply.hasAny([.acknowledge, .empathy]) || call.isParaphrase(reply, of: turn.contentTokens) {
+                return IndicatorVerdict(.hit, [reply.number])
+            }
+        }
+        return IndicatorVerdict(.missed)
+    }
+}
+
+struct ParaphraseIndicator: Indicator {
+    let id = "listening.paraphrase"
+    let name: [Language: String] = [.zhTW: "複述確認需求", .en: "Paraphrases the need"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer states a need, a problem or a complaint (a do-not-call request alone is none). Hit when the agent restates it in their own words, naming its specific content (所以您是說… 對嗎？ / so the main issue is…)."
+    let modelLines: [Language: String] = [.zhTW: "所以您是說，晚上看影片的時候常常會卡，對嗎？", .en: "So the main issue is that the bill went up after May, is that right?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 我晚上看影片常常卡住。\nA: 所以您是說晚上看影片會卡住，對嗎？"),
+        IndicatorExample(.missed, "C: 我晚上看影片常常卡住。\nA: 我們有新方案，月租599元。"),
+        IndicatorExample(.na, "C: 喂？\nA: 您好，我是遠星電信的王小明。\nC: 不要再打來了。"),
+        IndicatorExample(.hit, "C: My bill went up after May and I need it sorted.\nA: So your bill has gone up since May, is that right?"),
+        IndicatorExample(.missed, "C: My bill went up after May and I need it sorted.\nA: Our new plan is $30 a month."),
+        IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Take me off your list."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        let needs = call.needStatements()
+        guard let first = needs.first else { return .na }
+        var tokens = TokenSet()
+        for (i, turn) in call.turns.enumerated() where i >= first {
+            if turn.speaker == .customer {
+                if needs.contains(i) { tokens.formUnion(turn.contentTokens) }
+            } else if call.isParaphrase(turn, of: tokens) {
+                return IndicatorVerdict(.hit, [turn.number])
+            }
+        }
+        return IndicatorVerdict(.missed, [first + 1])
+    }
+}
+
+struct OpenQuestionIndicator: Indicator {
+    let id = "listening.open_question"
+    let name: [Language: String] = [.zhTW: "開放式提問", .en: "Asks an open question"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "Outbound calls in which the customer stays on the line past the opening. Hit when, before the first offer, the agent asks an open question about the customer's situation or needs (什麼 / 哪些 / 怎麼 / what / how / tell me about); a yes/no question alone does not count."
+    let modelLines: [Language: String] = [.zhTW: "想先請問您，平常手機大多用在哪些地方？", .en: "Before I go on, how do you mostly use your phone day to day?"]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是遠星電信的王小明，想先請問您平常網路都用在哪些地方？\nC: 看影片比較多。"),
+        IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 您好，我是遠星電信的王小明，有興趣聽聽新方案嗎？\nC: 好啊。\nA: 月租只要499元。"),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 您好，我是遠星電信的王小明。\nC: 喂？"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. What do you mostly use your internet for?\nC: Streaming, mostly."),
+        IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Did you get our letter?\nC: Yes.\nA: Our plan is $30 a month."),
+        IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a question."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard call.direction == .outbound, call.customerEngaged else { return .na }
+        for (i, turn) in call.turns.enumerated() where turn.speaker == .agent {
+            let limit: Int? = (call.firstOffer == i) ? call.firstOfferPosition : nil
+            if let offer = call.firstOffer, i > offer { break }
+            if call.hasOpenQuestion(turn, before: limit) { return IndicatorVerdict(.hit, [turn.number]) }
+        }
+        return IndicatorVerdict(.missed, call.firstOffer.map { [$0 + 1] } ?? [])
+    }
+}
+
+struct AnswerQuestionIndicator: Indicator {
+    let id = "listening.answer_question"
+    let name: [Language: String] = [.zhTW: "回答顧客問題", .en: "Answers the customer's questions"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer asks direct questions. Hit when every question is addressed in the agent's next turn or the one after (answered, or a clear 'let me check'); judged by shared content, the kind of answer the question asks for (a number, a yes or no, a name) or an explanation."
+    let modelLines: [Language: String] = [.zhTW: "您問的提前解約，這部分我查一下再跟您說明清楚。", .en: "Good question about early cancellation — let me check the exact fee and tell you."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 這個方案要綁多久？\nA: 綁約是二十四個月。"),
+        IndicatorExample(.missed, "C: 提早解約會怎樣？\nA: 這真的是很難得的機會，名額有限喔。\nC: 嗯。\nA: 今天就幫您辦一張好不好？"),
+        IndicatorExample(.na, "C: 喂？\nA: 您好，我是遠星電信的王小明。\nC: 好，你說。"),
+        IndicatorExample(.hit, "C: How much does it cost?\nA: It's $30 a month."),
+        IndicatorExample(.missed, "C: What happens if I cancel early?\nA: This is a limited time offer, don't miss it.\nC: Hm.\nA: Shall I sign you up today?"),
+        IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        var asked: [Int] = []
+        var unanswered: [Int] = []
+        var answers: [Int] = []
+        for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && turn.isQuestion && !turn.isGreetingOnly {
+            asked.append(i)
+            let replies = call.agentTurns(after: i, count: 2)
+            if replies.isEmpty { continue }
+            if let reply = replies.first(where: { call.addresses($0, question: turn) }) {
+                answers.append(reply.number)
+            } else {
+                unanswered.append(turn.number)
+            }
+        }
+        guard !asked.isEmpty else { return .na }
+        return unanswered.isEmpty ? IndicatorVerdict(.hit, answers) : IndicatorVerdict(.missed, unanswered)
+    }
+}
+
+struct UseNameIndicator: Indicator {
+    let id = "listening.use_name"
+    let name: [Language: String] = [.zhTW: "稱呼顧客姓名", .en: "Uses the customer's name"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer's name or title is known (header, scenario, or said in the call). Hit when the agent addresses the customer by name or surname with title at least once (林太太 / Mr. Chen); a bare 先生 / sir does not count."
+    let modelLines: [Language: String] = [.zhTW: "林太太，謝謝您的說明。", .en: "Thank you, Mrs. Patel."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "# customer: 林太太\nC: 喂？\nA: 林太太您好，我是遠星電信的王小明。"),
+        IndicatorExample(.missed, "C: 你好，我姓吳，我要查帳單。\nA: 好的，請稍等。"),
+        IndicatorExample(.na, "C: 喂？\nA: 您好，我是遠星電信的王小明。"),
+        IndicatorExample(.hit, "C: Hello, Maria speaking.\nA: Hi Maria, this is Sam from Northwind."),
+        IndicatorExample(.missed, "# customer: Mrs Patel\nC: Hello?\nA: Hi, this is Sam from Northwind."),
+        IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        let using = call.agentTurns.filter { call.usesCustomerName($0) }
+        if !using.isEmpty { return IndicatorVerdict(.hit, [using[0].number]) }
+        return call.customerSurnames.isEmpty ? .na : IndicatorVerdict(.missed)
+    }
+}
+
+struct EmpathyIndicator: Indicator {
+    let id = "listening.empathy"
+    let name: [Language: String] = [.zhTW: "同理顧客感受", .en: "Shows empathy"]
+    let category = IndicatorCategory.listening
+    var codes: [String] { CompetencyCodes.of(id) }
+    let summary = "When the customer expresses a negative feeling (angry, frustrated, worried, upset, in a hurry). Hit when the agent names or validates the feeling (我能理解您的心情 / I can imagine how frustrating that is), or for a hurried customer offers to be brief or call back."
+    let modelLines: [Language: String] = [.zhTW: "造成您的困擾真的很抱歉，我能理解您的心情。", .en: "I can imagine how frustrating that is, and I'm sorry."]
+    let examples: [IndicatorExample] = [
+        IndicatorExample(.hit, "C: 網路斷了三天，我真的很火大！\nA: 換成是我也會很生氣，造成您的困擾真的很抱歉。"),
+        IndicatorExample(.missed, "C: 我有點擔心錢拿不回來。\nA: 不會啦，這張賣最好的。"),
+        IndicatorExample(.na, "C: 這個月帳單多少？\nA: 這個月是599元。"),
+        IndicatorExample(.hit, "C: I'm really frustrated, this is the third time I've called.\nA: I can imagine how frustrating that is."),
+        IndicatorExample(.missed, "C: I'm in a hurry, I have to pick up my kids.\nA: Our card has 1.5% cash back and no annual fee."),
+        IndicatorExample(.na, "C: What's my balance?\nA: It's $42."),
+    ]
+
+    func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
+        guard let feeling = call.turns.firstIndex(where: { $0.speaker == .customer && $0.hasAny([.customerFeeling, .customerHurry]) }) else {
+            return .na
+        }
+        let hurried = call.turns[feeling].has(.customerHurry)
+        for turn in call.agentTurnsAfter(feeling) {
+            if turn.has(.empathy) || (hurried && turn.has(.timeAck)) { return IndicatorVerdict(.hit, [turn.number]) }
+        }
+        return IndicatorVerdict(.missed, [feeling + 1])
+    }
+}
