@@ -233,7 +233,15 @@ struct LoadedCampaign {
         if c.compliance.stopOnRefusal { lines.append("  a refusal stops all marketing calls to that person (PDPA art. 20)") }
         if let days = c.compliance.coolingOffDays { lines.append("  sales may be cancelled within \(days) days (Consumer Protection Act art. 19)") }
         lines.append("  times: ring \(c.times.ring), talk \(c.times.talk), wrap-up \(c.times.wrapUp)")
-        lines.append("  recycling: " + c.recycle.keys.sorted().map { "\($0.rawValue) after \(Int(c.recycle[$0]?.delay ?? 0 / 60)) s, up to \(c.recycle[$0]?.maxAttempts ?? 0) attempts" }.joined(separator: "; "))
+        func duration(_ seconds: Double) -> String {
+            if seconds >= 86400, seconds.truncatingRemainder(dividingBy: 86400) == 0 { return "\(Int(seconds / 86400)) d" }
+            if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600)) h" }
+            if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60)) min" }
+            return "\(Int(seconds)) s"
+        }
+        lines.append("  recycling: " + c.recycle.keys.sorted().compactMap { status in
+            c.recycle[status].map { "\(status.rawValue) after \(duration($0.delay)), up to \($0.maxAttempts) attempts" }
+        }.joined(separator: "; "))
         let zones = Dictionary(grouping: leads, by: \.timeZone).map { "\($0.key) \($0.value.count)" }.sorted()
         lines.append("  leads: \(leads.count) loaded\(leftOut > 0 ? ", \(leftOut) bad rows left out" : "") (\(zones.joined(separator: ", ")))")
         let onList = leads.filter { national.contains($0.phone) || company.contains($0.phone) }.count
