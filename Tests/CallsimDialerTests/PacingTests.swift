@@ -153,3 +153,38 @@ func syntheticLeads(_ count: Int, zone: String = "America/New_York") -> [Lead] {
         #expect(text.contains("By hour"))
     }
 }
+
+@Suite struct TraineeTests {
+    /// Runs a one-day shift where the trainee (agent 0) answers after `pickUp` seconds and sells on every call.
+    func shift(pickUp: Double, calls: Int) throws -> (report: CampaignReport, answered: Int, offered: Int) {
+        var campaign = try pacingCampaign(days: 1)
+        campaign.dialing.mode = .progressive
+        var engine = DialerEngine(campaign: campaign, leads: syntheticLeads(3000), nationalDoNotCall: [], companyDoNotCall: [],
+                                  seed: 31, traineeAgent: 0)
+        var offered = 0, answered = 0
+        while offered < calls, case .offerToTrainee = engine.advance(until: .infinity) {
+            offered += 1
+            if engine.traineePickedUp(after: pickUp) {
+                answered += 1
+                engine.traineeFinished(talkSeconds: 240, wrapSeconds: 30, status: .sale)
+            }
+        }
+        _ = engine.advance(until: .infinity)
+        return (engine.report(), answered, offered)
+    }
+
+    @Test func aQuickTraineeTakesTheCallsAndTheirDispositionsCount() throws {
+        let result = try shift(pickUp: 0.8, calls: 5)
+        #expect(result.offered == 5 && result.answered == 5)
+        #expect(result.report.totals.drops == 0)
+        #expect(result.report.totals.sales >= 5)
+    }
+
+    @Test func aSlowPickUpDropsTheCallWithTheSafeHarbourMessage() throws {
+        let result = try shift(pickUp: 2.5, calls: 4)
+        #expect(result.offered == 4 && result.answered == 0)
+        #expect(result.report.totals.drops == 4)
+        #expect(result.report.totals.safeHarbourMessages == 4)
+        #expect(result.report.notes.contains { $0.contains("safe-harbour") })
+    }
+}
