@@ -51,7 +51,8 @@ struct Staff: ParsableCommand {
         let model = patience == nil ? "Erlang C" : "Erlang A, mean patience \(fmt(patience ?? 0, 0)) s"
         print("\(fmt(calls, 0)) calls / \(fmt(period, 0)) min, AHT \(fmt(aht, 0)) s: offered load \(fmt(load, 3)) erlangs (\(model))")
         print("Target: \(fmt(targetSL, 0))% answered within \(fmt(answerTime, 0)) s → \(plan.recommended) agents\n")
-        var header = ["agents", "occupancy", "P(wait)", "ASA (s)", "SL"]
+        // Under Erlang A the mean wait counts callers who hung up too, so it is not an answer speed.
+        var header = ["agents", "occupancy", "P(wait)", patience == nil ? "ASA (s)" : "wait (s)", "SL"]
         if patience != nil { header.append("P(abandon)") }
         print(header.map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
         for row in plan.rows {
