@@ -22,6 +22,8 @@ public struct PhraseMatcher: Sendable {
     private var acts: [Act] = []
     private var checkLeft: [Bool] = []
     private var checkRight: [Bool] = []
+    /// True when some phrase may start inside a word (a leading `*`); otherwise positions inside words are skipped.
+    private var startsInsideWords = false
 
     /// Candidate pattern ids, grouped by key.
     private var candidates: [Int32] = []
@@ -57,6 +59,7 @@ public struct PhraseMatcher: Sendable {
                 partStarts.append(Int32(partScalars.count))
             }
             acts.append(pattern.act)
+            if !pattern.left { startsInsideWords = true }
             checkLeft.append(pattern.left)
             checkRight.append(pattern.right)
         }
@@ -128,6 +131,7 @@ public struct PhraseMatcher: Sendable {
         var pairKeys: UnsafeBufferPointer<UInt64>
         var pairSlots: UnsafeBufferPointer<UInt32>
         var pairMask: Int
+        var startsInsideWords: Bool
     }
 
     public func matches(in text: [Unicode.Scalar]) -> [PhraseMatch] {
@@ -149,7 +153,7 @@ public struct PhraseMatcher: Sendable {
                 let view = View(
                     partScalars: partScalars, partStarts: partStarts, firstPart: firstPart, partCount: partCount, acts: acts,
                     checkLeft: checkLeft, checkRight: checkRight, candidates: candidates, singleSlots: singleSlots,
-                    pairKeys: pairKeys, pairSlots: pairSlots, pairMask: pairMask)
+                    pairKeys: pairKeys, pairSlots: pairSlots, pairMask: pairMask, startsInsideWords: startsInsideWords)
                 Self.scan(t, view, into: &found)
             }
         }}}}}}}}}}}}
@@ -160,6 +164,8 @@ public struct PhraseMatcher: Sendable {
         let count = t.count
         for i in 0..<count {
             let a = t[i]
+            // Inside an English word or a number no phrase can start (each checks its left edge).
+            if !v.startsInsideWords && i > 0 && isWordScalar(a) && isWordScalar(t[i - 1]) { continue }
             if a < 0x10000 {
                 let slot = v.singleSlots[Int(a)]
                 if slot != 0 { tryCandidates(slot, at: i, in: t, v, into: &found) }

@@ -58,8 +58,7 @@ struct Score: ParsableCommand {
             }
             let card = scorer.score(transcript, context: context, rubric: rubric)
             if json {
-                output.append(card.jsonLine(file: file))
-                output.append("\n")
+                output.appendJSONLine(card, file: file)
             } else {
                 output.append(ScoreReport.render(
                     transcript: transcript, scorecard: card, title: file,
@@ -131,16 +130,22 @@ enum TranscriptFiles {
 
 /// Collects output and writes it in large pieces (batch scoring prints thousands of lines).
 struct OutputBuffer {
-    private var text = ""
+    private var bytes: [UInt8] = []
 
     mutating func append(_ piece: String) {
-        text += piece
-        if text.utf8.count >= 1 << 16 { flush() }
+        bytes += piece.utf8
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func appendJSONLine(_ card: Scorecard, file: String) {
+        card.appendJSONLine(file: file, to: &bytes)
+        bytes.append(0x0A)
+        if bytes.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
-        text = ""
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }
