@@ -425,32 +425,36 @@ public struct Word: Sendable, Hashable {
     /// ASCII words (letters and apostrophes); anything else separates them.
     static func split(_ text: String) -> [Word] {
         var words: [Word] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        current.reserveCapacity(24)
         var capitalized = false
         var pendingIndex: Int? = nil
-        func close() {
-            if !current.isEmpty {
-                words.append(Word(lower: String(current), capitalized: capitalized, followedBy: nil))
-                pendingIndex = words.count - 1
-                current = String.UnicodeScalarView()
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isUpper = v >= 0x41 && v <= 0x5A
-            let isLower = v >= 0x61 && v <= 0x7A
-            if isUpper || isLower || (scalar == "'" && !current.isEmpty) || (scalar == "’" && !current.isEmpty) {
+        var utf8 = Array(text.utf8)
+        utf8.append(0x20)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            let isUpper = b >= 0x41 && b <= 0x5A
+            let isLower = b >= 0x61 && b <= 0x7A
+            // ’ (E2 80 99) inside a word is an apostrophe.
+            let curly = b == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99
+            if isUpper || isLower || ((b == 0x27 || curly) && !current.isEmpty) {
                 if current.isEmpty { capitalized = isUpper }
-                current.append(isUpper ? Unicode.Scalar(v + 0x20)! : (scalar == "’" ? "'" : scalar))
-            } else {
-                close()
-                if let index = pendingIndex, scalar != " " {
-                    words[index].followedBy = scalar
-                    pendingIndex = nil
-                }
+                current.append(isUpper ? b + 0x20 : (curly ? 0x27 : b))
+                i += curly ? 3 : 1
+                continue
             }
+            if !current.isEmpty {
+                words.append(Word(lower: String(decoding: current, as: UTF8.self), capitalized: capitalized, followedBy: nil))
+                pendingIndex = words.count - 1
+                current.removeAll(keepingCapacity: true)
+            }
+            if let index = pendingIndex, b != 0x20 {
+                words[index].followedBy = b < 0x80 ? Unicode.Scalar(b) : "\u{FFFD}"
+                pendingIndex = nil
+            }
+            i += 1
         }
-        close()
         return words
     }
 }

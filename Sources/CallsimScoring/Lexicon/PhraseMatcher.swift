@@ -60,15 +60,17 @@ public struct PhraseMatcher: Sendable {
             checkLeft.append(pattern.left)
             checkRight.append(pattern.right)
         }
-        // Group ids by first scalar (one-scalar first parts) or first two scalars.
+        // Group ids by their first scalar (one-scalar first parts) or by their first two to four scalars.
         var singles: [UInt32: [Int32]] = [:]
-        var pairs: [UInt64: [Int32]] = [:]
+        var grams: [UInt64: [Int32]] = [:]
         for (id, pattern) in patterns.enumerated() {
             let first = pattern.parts[0]
             if first.count == 1 {
                 singles[first[0], default: []].append(Int32(id))
             } else {
-                pairs[UInt64(first[0]) << 32 | UInt64(first[1]), default: []].append(Int32(id))
+                var key: UInt64 = 0
+                for k in 0..<min(first.count, Self.maxKeyLength) { key = Self.extend(key, first[k]) }
+                grams[key | UInt64(min(first.count, Self.maxKeyLength)), default: []].append(Int32(id))
             }
         }
         singleSlots = Array(repeating: 0, count: 0x10000)
@@ -78,18 +80,26 @@ public struct PhraseMatcher: Sendable {
             candidates += ids.prefix(255)
         }
         var capacity = 16
-        while capacity < pairs.count * 3 { capacity <<= 1 }
+        while capacity < grams.count * 3 { capacity <<= 1 }
         pairMask = capacity - 1
         pairKeys = Array(repeating: 0, count: capacity)
         pairSlots = Array(repeating: 0, count: capacity)
-        for key in pairs.keys.sorted() {
-            let ids = pairs[key] ?? []
+        for key in grams.keys.sorted() {
+            let ids = grams[key] ?? []
             var slot = Self.slot(key, pairMask)
             while pairKeys[slot] != 0 { slot = (slot + 1) & pairMask }
             pairKeys[slot] = key
             pairSlots[slot] = UInt32(candidates.count) << 8 | UInt32(min(ids.count, 255))
             candidates += ids.prefix(255)
         }
+    }
+
+    /// Phrases are looked up by up to this many leading scalars.
+    static let maxKeyLength = 4
+
+    /// Adds a scalar to a rolling key (the low 3 bits are left for the key's length).
+    @inline(__always) static func extend(_ key: UInt64, _ scalar: UInt32) -> UInt64 {
+        ((key ^ UInt64(scalar)) &* 0x100_0000_01B3 ^ (key >> 29)) & ~7
     }
 
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -148,21 +158,24 @@ public struct PhraseMatcher: Sendable {
 
     private static func scan(_ t: UnsafeBufferPointer<UInt32>, _ v: View, into found: inout [PhraseMatch]) {
         let count = t.count
-        var next = t[0]
         for i in 0..<count {
-            let a = next
-            next = i + 1 < count ? t[i + 1] : 0
+            let a = t[i]
             if a < 0x10000 {
                 let slot = v.singleSlots[Int(a)]
                 if slot != 0 { tryCandidates(slot, at: i, in: t, v, into: &found) }
             }
-            if next != 0 {
-                let key = UInt64(a) << 32 | UInt64(next)
-                var s = slot(key, v.pairMask)
+            // Keys of two, three and four leading scalars.
+            var key = extend(0, a)
+            var length = 1
+            while length < maxKeyLength && i + length < count {
+                key = extend(key, t[i + length])
+                length += 1
+                let full = key | UInt64(length)
+                var s = slot(full, v.pairMask)
                 while true {
                     let k = v.pairKeys[s]
                     if k == 0 { break }
-                    if k == key {
+                    if k == full {
                         tryCandidates(v.pairSlots[s], at: i, in: t, v, into: &found)
                         break
                     }

@@ -36,6 +36,12 @@ enum PracticeCall {
         }
 
         Console.flush()
+        guard options.wrapUpForms else {
+            print("")
+            print(CallScorecard.render(result: result, scenario: scenario, language: lang, color: color))
+            Console.flush()
+            return outcome
+        }
         let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
         let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
                                     isComplaint: scenario.isComplaint)
