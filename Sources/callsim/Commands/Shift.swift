@@ -130,7 +130,7 @@ struct PracticeCallRunner: ShiftCallRunner {
         var options = CallOptions(seed: seed &+ UInt64(number), uiLanguage: language)
         options.showBrief = number == 1
         options.deadAir = input.interactive
-        let result = try PracticeCall.run(scenario: scenario, options: options, source: input.source)
+        let result = try PracticeCall.run(scenario: scenario, options: options, source: input.source).call
         let agentLines = result.transcript.turns.filter { $0.speaker == .agent }.count
         return ShiftCallOutcome(agentLines: agentLines, suggestedStatus: result.quit ? nil : Self.status(for: result.ending.outcome),
                                 endOfInput: false, summary: result.ending.summary)
