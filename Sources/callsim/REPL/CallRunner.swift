@@ -16,6 +16,8 @@ struct CallOptions: Sendable {
     var showBrief = true
     /// Longest agent line sent to the persona, in characters.
     var maxLineLength = 2000
+    /// Asks the wrap-up forms after the call (`--no-forms` turns them off).
+    var wrapUpForms = true
 
     init(seed: UInt64, uiLanguage: Language, trainee: String? = nil) {
         self.seed = seed

@@ -36,15 +36,17 @@ enum PracticeCall {
         }
 
         Console.flush()
-        let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
-        let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
-                                    isComplaint: scenario.isComplaint)
-        let wrapUp = dialog.run(context: context, notes: result.notes)
-        let checks = WrapUpChecker.check(wrapUp, context: context)
-        recording?.saveWrapUp(wrapUp, checks: checks)
-        StandardOutput.write(dialog.render(checks) + "\n")
-        outcome.wrapUp = wrapUp
-        outcome.formChecks = checks
+        if options.wrapUpForms {
+            let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
+            let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
+                                        isComplaint: scenario.isComplaint)
+            let wrapUp = dialog.run(context: context, notes: result.notes)
+            let checks = WrapUpChecker.check(wrapUp, context: context)
+            recording?.saveWrapUp(wrapUp, checks: checks)
+            StandardOutput.write(dialog.render(checks) + "\n")
+            outcome.wrapUp = wrapUp
+            outcome.formChecks = checks
+        }
 
         let card = Scorer().score(result.transcript, context: scenario.context, rubric: scenario.rubric)
         recording?.saveScore(summary(of: card))

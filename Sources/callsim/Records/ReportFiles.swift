@@ -1,3 +1,4 @@
+import CallsimScoring
 import CallsimStore
 import Foundation
 
@@ -7,7 +8,7 @@ enum ReportFiles {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError("callsim: \(path): cannot write the report (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(path): cannot write the report (\(error.localizedDescription))")
         }
     }
 
@@ -15,7 +16,7 @@ enum ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("callsim: \(folder): cannot create the folder (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(folder): cannot create the folder (\(error.localizedDescription))")
         }
         for (name, rows) in CSVReport.tables(report) {
             try write(CSVReport.encode(rows), to: (folder as NSString).appendingPathComponent(name))
@@ -64,5 +65,17 @@ enum CSVReport {
 
 /// Scenarios and the indicators their rubrics score, for the report's practice suggestions.
 enum ScenarioRubrics {
-    static func available() -> [ScenarioRubric] { [] }
+    /// The installed scenarios (a scenario whose rubric lists no indicator is scored on all of them).
+    static func available(personas: String? = nil) -> [ScenarioRubric] {
+        guard let catalog = try? ScenarioCatalog(override: personas), let loaded = try? catalog.loadAll() else { return [] }
+        var seen: Set<String> = []
+        return loaded.scenarios.compactMap { scenario in
+            guard seen.insert(scenario.id).inserted else { return nil }
+            let listed = scenario.rubric.indicators.map(\.indicator)
+            return ScenarioRubric(
+                id: scenario.id, title: scenario.title, indicators: listed.isEmpty ? IndicatorCatalog.ids : listed,
+                language: scenario.language,
+                weights: Dictionary(scenario.rubric.indicators.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
 }
