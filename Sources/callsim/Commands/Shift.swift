@@ -130,6 +130,8 @@ struct PracticeCallRunner: ShiftCallRunner {
         var options = CallOptions(seed: seed &+ UInt64(number), uiLanguage: language)
         options.showBrief = number == 1
         options.deadAir = input.interactive
+        // The shift asks for the disposition itself, after the call.
+        options.wrapUpForms = false
         let result = try PracticeCall.run(scenario: scenario, options: options, source: input.source).call
         let agentLines = result.transcript.turns.filter { $0.speaker == .agent }.count
         return ShiftCallOutcome(agentLines: agentLines, suggestedStatus: result.quit ? nil : Self.status(for: result.ending.outcome),
