@@ -16,14 +16,17 @@ public enum TextNormalizer {
 
     /// The normalised text as Unicode scalars (what the phrase matcher scans).
     public static func scalars(_ text: String) -> [Unicode.Scalar] {
-        var source = text
-        if needsCompatibilityMapping(text) {
-            source = text.precomposedStringWithCompatibilityMapping
-        }
+        if let folded = scalarsWithoutCompatibilityMapping(text) { return folded }
+        return scalarsWithoutCompatibilityMapping(text.precomposedStringWithCompatibilityMapping, force: true) ?? []
+    }
+
+    /// The folded scalars, or nil when the text holds a character only NFKC folds (unless `force`).
+    static func scalarsWithoutCompatibilityMapping(_ source: String, force: Bool = false) -> [Unicode.Scalar]? {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(source.utf8.count)
         var lastWasSpace = true
         for scalar in source.unicodeScalars {
+            if !force && scalar.value >= 0x2460 && needsCompatibilityMapping(scalar) { return nil }
             let folded = fold(scalar)
             if folded == " " {
                 if !lastWasSpace { out.append(" ") }
@@ -74,20 +77,12 @@ public enum TextNormalizer {
 
     /// True when the text holds a character that only NFKC folds (outside ASCII, common CJK,
     /// the full-width block and the punctuation handled by `fold`).
-    static func needsCompatibilityMapping(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x2460 { continue }
-            if v >= 0x4E00 && v <= 0x9FFF { continue }
-            if v >= 0x3000 && v <= 0x303F { continue }
-            if v >= 0xFF01 && v <= 0xFF5E { continue }
-            if (v >= 0x2460 && v <= 0x24FF) || (v >= 0x3200 && v <= 0x33FF) || (v >= 0xF900 && v <= 0xFAFF)
-                || (v >= 0xFB00 && v <= 0xFB4F) || (v >= 0xFE30 && v <= 0xFE6F) || (v >= 0xFF5F && v <= 0xFFEF)
-                || (v >= 0x2F00 && v <= 0x2FDF) || (v >= 0x1D400 && v <= 0x1D7FF) {
-                return true
-            }
-        }
-        return false
+    @inline(__always) static func needsCompatibilityMapping(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        return (v >= 0x2460 && v <= 0x24FF) || (v >= 0x3200 && v <= 0x33FF) || (v >= 0xF900 && v <= 0xFAFF)
+            || (v >= 0xFB00 && v <= 0xFB4F) || (v >= 0xFE30 && v <= 0xFE6F) || (v >= 0xFF5F && v <= 0xFFEF)
+            || (v >= 0x2F00 && v <= 0x2FDF) || (v >= 0x1D400 && v <= 0x1D7FF)
     }
 
     // MARK: Chinese numerals

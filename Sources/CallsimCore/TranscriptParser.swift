@@ -34,8 +34,7 @@ public enum TranscriptParser {
 
         while start <= bytes.count {
             lineNumber += 1
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = start < bytes.count ? (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count) : bytes.count
             defer { start = end + 1 }
             if end == bytes.count && start == bytes.count { break }
             lastLine = lineNumber
@@ -45,28 +44,39 @@ public enum TranscriptParser {
                 fail(lineNumber, "line too long (\(lineEnd - start) bytes; at most \(maxLineBytes))")
                 continue
             }
-            guard let raw = String(validating: bytes[start..<lineEnd], as: UTF8.self) else {
-                fail(lineNumber, "invalid UTF-8 (transcripts must be UTF-8 text)")
-                continue
-            }
-            let line = raw.trimmingWhitespace()
-            if line.isEmpty { continue }
+            var lo = start
+            var hi = lineEnd
+            while lo < hi, let width = spaceWidth(bytes, lo, hi) { lo += width }
+            while hi > lo, let width = trailingSpaceWidth(bytes, lo, hi) { hi -= width }
+            if lo == hi { continue }
             sawContent = true
 
-            if line.hasPrefix("#") {
+            if bytes[lo] == 0x23 { // '#'
+                guard let line = String(validating: bytes[lo..<hi], as: UTF8.self) else {
+                    fail(lineNumber, "invalid UTF-8 (transcripts must be UTF-8 text)")
+                    continue
+                }
                 if !turns.isEmpty {
                     fail(lineNumber, "header line after the first turn (headers '# key: value' come before the turns)")
                     continue
                 }
-                if let header = parseHeader(line) { headers.append(header) }
+                if let header = parseHeader(bytes, lo, hi, line: line) { headers.append(header) }
                 continue
             }
-            switch classify(line) {
-            case .turn(let speaker, let words):
+            switch classify(bytes, lo, hi) {
+            case .turn(let speaker, let wordsStart):
+                guard let words = String(validating: bytes[wordsStart..<hi], as: UTF8.self) else {
+                    fail(lineNumber, "invalid UTF-8 (transcripts must be UTF-8 text)")
+                    continue
+                }
                 turns.append(Turn(speaker: speaker, text: words, line: lineNumber))
             case .unknownTag(let tag):
                 fail(lineNumber, "unknown speaker tag '\(tag)' (use A, Agent, 專員 or 客服 for the agent; C, Customer, 客戶 or 顧客 for the customer)")
             case .continuation:
+                guard let line = String(validating: bytes[lo..<hi], as: UTF8.self) else {
+                    fail(lineNumber, "invalid UTF-8 (transcripts must be UTF-8 text)")
+                    continue
+                }
                 if turns.isEmpty {
                     fail(lineNumber, "text before the first turn has no speaker tag (expected 'A: ...' or 'C: ...')")
                 } else {
@@ -85,6 +95,25 @@ public enum TranscriptParser {
     }
 
     /// `# key: value` → header; any other `#` line is a comment.
+    static func parseHeader(_ bytes: [UInt8], _ lo: Int, _ hi: Int, line: String) -> Transcript.Header? {
+        // Fast path for the usual ASCII key: "# key: value".
+        var i = lo + 1
+        while i < hi && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        let keyStart = i
+        while i < hi && i - keyStart <= 40, isKeyByte(bytes[i]) { i += 1 }
+        if i > keyStart && i < hi && bytes[i] == 0x3A {
+            let key = String(decoding: bytes[keyStart..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            var valueStart = i + 1
+            while valueStart < hi, let width = spaceWidth(bytes, valueStart, hi) { valueStart += width }
+            return Transcript.Header(key: key, value: String(decoding: bytes[valueStart..<hi], as: UTF8.self))
+        }
+        return parseHeader(line)
+    }
+
+    @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+    }
+
     static func parseHeader(_ line: String) -> Transcript.Header? {
         let body = line.dropFirst().drop { $0 == " " || $0 == "\t" }
         guard let colon = body.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
@@ -97,39 +126,54 @@ public enum TranscriptParser {
     }
 
     enum LineKind: Equatable {
-        case turn(Speaker, String)
+        case turn(Speaker, wordsStart: Int)
         case unknownTag(String)
         case continuation
     }
 
-    /// A tag is a short word before the first colon; only the start of the line is examined.
-    static func classify(_ line: String) -> LineKind {
-        let scalars = line.unicodeScalars
-        var prefix = String.UnicodeScalarView()
-        var count = 0
-        var colonIndex: String.Index? = nil
-        var index = scalars.startIndex
-        while index < scalars.endIndex && count < 16 {
-            let scalar = scalars[index]
-            if scalar == ":" || scalar == "：" {
-                colonIndex = index
-                break
-            }
-            prefix.append(scalar)
-            count += 1
-            index = scalars.index(after: index)
+    static let agentTagBytes: [[UInt8]] = ["a", "agent", "專員", "客服"].map { Array($0.utf8) }
+    static let customerTagBytes: [[UInt8]] = ["c", "customer", "客戶", "顧客"].map { Array($0.utf8) }
+
+    /// A tag is a short word before the first colon (ASCII or full-width); only the start of the line is examined.
+    static func classify(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> LineKind {
+        var colon: Int? = nil
+        var colonWidth = 1
+        var i = lo
+        while i < hi && i - lo < 48 {
+            if bytes[i] == 0x3A { colon = i; break }
+            if bytes[i] == 0xEF && i + 2 < hi && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A { colon = i; colonWidth = 3; break }
+            i += 1
         }
-        guard let colonIndex else { return .continuation }
-        let tag = String(prefix).trimmingWhitespace()
-        let words = String(scalars[scalars.index(after: colonIndex)...]).trimmingWhitespace()
-        let lowered = tag.lowercased()
-        if agentTags.contains(lowered) { return .turn(.agent, words) }
-        if customerTags.contains(lowered) { return .turn(.customer, words) }
+        guard let colon else { return .continuation }
+        var tagEnd = colon
+        while tagEnd > lo, let width = trailingSpaceWidth(bytes, lo, tagEnd) { tagEnd -= width }
+        var wordsStart = colon + colonWidth
+        while wordsStart < hi, let width = spaceWidth(bytes, wordsStart, hi) { wordsStart += width }
+        let tag = bytes[lo..<tagEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if agentTagBytes.contains(tag) { return .turn(.agent, wordsStart: wordsStart) }
+        if customerTagBytes.contains(tag) { return .turn(.customer, wordsStart: wordsStart) }
         // Words before a colon that do not look like a tag ("10:30", "http://") continue the turn.
-        let looksLikeTag = !tag.isEmpty && tag.count <= 12
-            && tag.allSatisfy { $0.isLetter }
-            && !words.hasPrefix("//")
-        return looksLikeTag ? .unknownTag(tag) : .continuation
+        guard let tagText = String(validating: bytes[lo..<tagEnd], as: UTF8.self) else { return .continuation }
+        let afterColon = bytes[wordsStart..<hi]
+        let looksLikeTag = !tagText.isEmpty && tagText.count <= 12 && tagText.allSatisfy { $0.isLetter }
+            && !afterColon.starts(with: [0x2F, 0x2F])
+        return looksLikeTag ? .unknownTag(tagText) : .continuation
+    }
+
+    /// Width of a space (ASCII blank, tab, CR, U+3000) starting at `i`, if there is one.
+    @inline(__always) static func spaceWidth(_ bytes: [UInt8], _ i: Int, _ hi: Int) -> Int? {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { return 1 }
+        if b == 0xE3 && i + 2 < hi && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    /// Width of a space ending just before `hi`, if there is one.
+    @inline(__always) static func trailingSpaceWidth(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Int? {
+        let b = bytes[hi - 1]
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { return 1 }
+        if b == 0x80 && hi - 3 >= lo && bytes[hi - 3] == 0xE3 && bytes[hi - 2] == 0x80 { return 3 }
+        return nil
     }
 }
 

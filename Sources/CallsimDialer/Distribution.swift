@@ -126,8 +126,11 @@ func formatNumber(_ value: Double) -> String {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing white space; plain ASCII text takes a fast path.
     var trimmingSpaces: String {
-        var scalars = Substring(self)
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return string }
+        var scalars = Substring(string)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
         return String(scalars)
@@ -165,4 +168,32 @@ func editDistance(_ a: String, _ b: String) -> Int {
 public struct ValueError: Error, Sendable, Hashable {
     public var message: String
     public init(_ message: String) { self.message = message }
+}
+
+/// A distribution with its parameters worked out once, for the engine's inner loop.
+struct Sampler: Sendable {
+    private let kind: UInt8
+    private let a: Double
+    private let b: Double
+
+    init(_ distribution: Distribution) {
+        switch distribution {
+        case .exponential(let mean): kind = 0; a = mean; b = 0
+        case .lognormal(let mean, let sd):
+            let variance = log(1 + (sd * sd) / (mean * mean))
+            kind = 1; a = log(mean) - variance / 2; b = variance.squareRoot()
+        case .uniform(let low, let high): kind = 2; a = low; b = high - low
+        case .fixed(let value): kind = 3; a = value; b = 0
+        }
+    }
+
+    @inline(__always)
+    func sample(_ generator: inout SeededGenerator) -> Double {
+        switch kind {
+        case 0: return -a * log1mUnit(&generator)
+        case 1: return exp(a + b * standardNormal(&generator))
+        case 2: return a + b * generator.nextUnit()
+        default: return a
+        }
+    }
 }

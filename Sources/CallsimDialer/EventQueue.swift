@@ -113,3 +113,57 @@ struct TimedIndexHeap: Sendable {
         return top
     }
 }
+
+/// A set of phone numbers (never 0) with open addressing and a multiplicative hash: the dialler asks it
+/// about every dial, so it avoids the general-purpose hasher.
+struct PhoneSet: Sendable {
+    private var slots: ContiguousArray<UInt64>
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(_ numbers: Set<UInt64> = []) {
+        var capacity = 16
+        while capacity < numbers.count * 2 { capacity *= 2 }
+        slots = ContiguousArray(repeating: 0, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        for number in numbers.sorted() { insert(number) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    private func slot(_ number: UInt64) -> Int { Int(truncatingIfNeeded: (number &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    func contains(_ number: UInt64) -> Bool {
+        guard number != 0 else { return false }
+        let mask = slots.count - 1
+        var index = slot(number)
+        while true {
+            let stored = slots[index]
+            if stored == number { return true }
+            if stored == 0 { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ number: UInt64) {
+        guard number != 0 else { return }
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = slot(number)
+        while true {
+            let stored = slots[index]
+            if stored == number { return }
+            if stored == 0 { slots[index] = number; count += 1; return }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = ContiguousArray(repeating: 0, count: old.count * 2)
+        shift -= 1
+        count = 0
+        for number in old where number != 0 { insert(number) }
+    }
+}

@@ -139,6 +139,8 @@ public enum LeadListParser {
         var headerWidth = 0
         var seenIDs: Set<String> = []
         var zoneCache: [String: Int?] = [:]
+        var columnIndex: [Int?] = []
+        var lastZone: (name: String, offset: Int?) = ("", nil)
         CSVReader.read(csv, { result in
             let record: CSVReader.Record
             switch result {
@@ -170,8 +172,10 @@ public enum LeadListParser {
                                            message: "expected \(headerWidth) fields as in the header, found \(record.fields.count)"))
                 return
             }
+            if columnIndex.isEmpty { columnIndex = columns.map { columnsByName[$0] } }
             func field(_ name: String) -> String {
-                columnsByName[name].map { record.fields[$0].trimmingSpaces } ?? ""
+                guard let position = columns.firstIndex(of: name), let column = columnIndex[position] else { return "" }
+                return record.fields[column].trimmingSpaces
             }
             var rowProblems: [String] = []
             let id = field("id")
@@ -183,7 +187,9 @@ public enum LeadListParser {
             }
             let zone = field("timezone")
             let offset: Int?
-            if let cached = zoneCache[zone] { offset = cached } else { offset = zoneOffset(zone); zoneCache[zone] = offset }
+            if zone == lastZone.name, !zone.isEmpty { offset = lastZone.offset }
+            else if let cached = zoneCache[zone] { offset = cached } else { offset = zoneOffset(zone); zoneCache[zone] = offset }
+            lastZone = (zone, offset)
             if offset == nil {
                 rowProblems.append(zone.isEmpty ? "the time zone is empty" : "unknown time zone '\(zone)' (use an IANA name such as Asia/Taipei)")
             }

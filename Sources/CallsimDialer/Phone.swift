@@ -5,13 +5,17 @@ public enum PhoneNumber {
     public static func parse(_ text: String) -> Result<UInt64, ValueError> {
         var digits = ""
         var plus = false
-        for (index, character) in text.trimmingSpaces.enumerated() {
-            if character == "+", index == 0 { plus = true; continue }
-            if character == " " || character == "-" || character == "." || character == "(" || character == ")" { continue }
-            guard character.isASCII, character.isNumber else {
-                return .failure(ValueError("'\(text)' is not a phone number (unexpected '\(character)')"))
+        var index = 0
+        for byte in text.utf8 {
+            defer { index += 1 }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "+") where digits.isEmpty && !plus: plus = true
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\t"): continue
+            default:
+                let shown = text.trimmingSpaces
+                return .failure(ValueError("'\(shown)' is not a phone number (unexpected characters)"))
             }
-            digits.append(character)
         }
         guard !digits.isEmpty else { return .failure(ValueError("the phone number is empty")) }
         let national: String

@@ -79,10 +79,29 @@ public enum LeadStatus: String, Sendable, Hashable, Codable, CaseIterable, Compa
         }
     }
 
+    /// Position in `allCases`, for tables indexed by status.
+    public var ordinal: Int {
+        switch self {
+        case .new: return 0
+        case .answeringMachine: return 1
+        case .answeringMachineAuto: return 2
+        case .busy: return 3
+        case .noAnswer: return 4
+        case .disconnected: return 5
+        case .drop: return 6
+        case .sale: return 7
+        case .notInterested: return 8
+        case .doNotCall: return 9
+        case .callback: return 10
+        case .notProspect: return 11
+        case .wrongNumber: return 12
+        }
+    }
+
     /// The statuses an agent may pick at wrap-up.
     public static var agentDispositions: [LeadStatus] { allCases.filter { $0.flags.contains(.agentDisposition) } }
 
     public static func < (lhs: LeadStatus, rhs: LeadStatus) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        lhs.ordinal < rhs.ordinal
     }
 }

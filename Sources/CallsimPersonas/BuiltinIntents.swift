@@ -1,17 +1,9 @@
 import CallsimCore
+import CallsimScoring
 
-/// The catalog indicator ids (indicators.md v1) that scenario files may name.
+/// The catalog indicator ids that scenario files may name (the scorer's catalog).
 public enum KnownIndicators {
-    public static let ids: [String] = [
-        "compliance.identify", "compliance.purpose", "compliance.permission", "compliance.honor_dnc",
-        "compliance.no_misrepresentation", "compliance.privacy", "compliance.cooling_off", "compliance.recording",
-        "listening.acknowledge", "listening.paraphrase", "listening.open_question", "listening.answer_question",
-        "listening.use_name", "listening.empathy",
-        "closing.benefit", "closing.objection", "closing.ask", "closing.confirm", "closing.payment",
-        "closing.delivery", "closing.contact", "closing.courtesy",
-        "complaint.positive", "complaint.key_points", "complaint.resolve", "complaint.escalate", "complaint.record",
-        "records.update",
-    ]
+    public static var ids: [String] { IndicatorCatalog.ids }
 
     public static func contains(_ id: String) -> Bool { ids.contains(id) }
 }

@@ -1,22 +1,23 @@
+import CallsimCore
 import Foundation
 
-/// Folds an agent line into tokens for matching: NFKC (full-width to half-width),
-/// lower case, 你/妳 to 您, 臺 to 台; each Han character is a token, each run of
-/// Latin letters or digits is a token, everything else separates tokens.
+/// Folds an agent line into tokens for matching with the shared `TextNormalizer` (width,
+/// case, 您/妳 as 你, 臺 as 台, Chinese numerals before a unit as digits); then each Han
+/// character is a token, each run of Latin letters or digits is a token, and everything
+/// else separates tokens.
 public enum MatchText {
     public static func tokens(_ text: String) -> [String] {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         var tokens: [String] = []
         var word = String.UnicodeScalarView()
         func flush() {
             if !word.isEmpty { tokens.append(String(word)); word = String.UnicodeScalarView() }
         }
-        for scalar in folded.unicodeScalars {
+        for scalar in TextNormalizer.scalars(text) {
             if isWordScalar(scalar) {
                 word.append(scalar)
             } else if isHan(scalar) {
                 flush()
-                tokens.append(String(foldHan(scalar)))
+                tokens.append(String(scalar))
             } else {
                 flush()
             }
@@ -34,15 +35,6 @@ public enum MatchText {
         let v = s.value
         return (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
             || (0x3040...0x30FF).contains(v)
-    }
-
-    private static func foldHan(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s {
-        case "你", "妳": "您"
-        case "臺": "台"
-        case "祢": "您"
-        default: s
-        }
     }
 }
 

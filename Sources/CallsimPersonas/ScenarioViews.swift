@@ -1,4 +1,5 @@
 import CallsimCore
+import CallsimScoring
 
 /// What the agent reads before the call (`/brief`): campaign, product, price, offers,
 /// policy limits and the customer record.
@@ -75,6 +76,19 @@ extension Scenario {
     /// The indicators that apply with their weights; the whole catalog at weight 1 when the rubric names none.
     public var rubricWeights: [Scenario.Rubric.Weight] {
         rubric.indicators.isEmpty ? KnownIndicators.ids.map { .init(indicator: $0, weight: 1) } : rubric.indicators
+    }
+
+    /// The rubric as the scorer takes it: indicators outside it become `na`, weights as given.
+    public var scoringRubric: CallsimScoring.Rubric {
+        guard !rubric.indicators.isEmpty else { return CallsimScoring.Rubric() }
+        var weights: [String: Double] = [:]
+        for entry in rubric.indicators { weights[entry.indicator] = entry.weight }
+        return CallsimScoring.Rubric(applicable: Set(rubric.indicators.map(\.indicator)), weights: weights)
+    }
+
+    /// Scores a call of this scenario with its context and rubric.
+    public func score(_ transcript: Transcript) -> Scorecard {
+        Scorer().score(transcript, context: callContext(), rubric: scoringRubric)
     }
 
     /// Every line id the customer can say, in file order.

@@ -22,6 +22,10 @@ public struct CallAnalysis: Sendable {
     public let outcomeInferred: Bool
     /// The customer's name, surname or title as known from the context or said in the call.
     public let customerNames: [String]
+    /// The company and agent names, normalised once ("&" read as "and").
+    let companyScalars: [Unicode.Scalar]
+    let companyWordSet: Set<String>
+    let customerNameScalars: [[Unicode.Scalar]]
     public let customerSurnames: [String]
     /// Past the opening: the customer said something beyond a phone greeting.
     public let customerEngaged: Bool
@@ -58,10 +62,15 @@ public struct CallAnalysis: Sendable {
         var offerIndex: Int? = nil
         var offerPosition = 0
         for (i, turn) in analysed.enumerated() where turn.speaker == .agent {
-            if turn.has(.offer) || turn.hasMoney {
+            // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
+            let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
+            let pitch = turn.matches.filter { match in
+                (match.act == .offer || match.act == .priceWord) && !purposeSentences.contains { $0.contains(match.start) }
+            }
+            let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
+            if !pitch.isEmpty || money != nil {
                 offerIndex = i
-                let positions = [turn.firstPosition(of: [.offer, .priceWord]), turn.hasMoney ? Self.firstMoneyPosition(turn) : nil].compactMap { $0 }
-                offerPosition = positions.min() ?? 0
+                offerPosition = (pitch.map(\.start) + [money].compactMap { $0 }).min() ?? 0
                 break
             }
         }
@@ -122,6 +131,10 @@ public struct CallAnalysis: Sendable {
         }
         let normalizedNames = names.map { TextNormalizer.normalize($0) }.filter { !$0.isEmpty }
         customerNames = normalizedNames
+        customerNameScalars = normalizedNames.map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
+        let company = context.company ?? ""
+        companyScalars = TextNormalizer.scalars(company.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "and"))
+        companyWordSet = Set(company.lowercased().split(separator: " ").map(String.init))
         customerSurnames = Self.surnames(from: normalizedNames)
         customerEngaged = analysed.contains { $0.speaker == .customer && !$0.isGreetingOnly }
     }

@@ -33,7 +33,7 @@ extension CallAnalysis {
         }
         // …的王小明, 專員許家豪, 我是陳明: a surname and one or two more characters, then the clause ends.
         if t.count > 1 {
-            for i in 1..<t.count where Self.nameLeads.contains(t[i - 1]) && Surnames.isSurname(t[i]) {
+            for i in 1..<t.count where Surnames.isSurname(t[i]) && Self.isNameLead(t[i - 1]) {
                 var j = i + 1
                 while j < t.count && TurnFeatures.isHan(t[j]) && j - i < 4 { j += 1 }
                 let length = j - i
@@ -59,9 +59,11 @@ extension CallAnalysis {
     }
 
     static let surnameCues: [[Unicode.Scalar]] = ["敝姓", "我姓", "我叫"].map { Array($0.unicodeScalars) }
-    static let nameLeads: Set<Unicode.Scalar> = ["的", "員", "是", "叫", "問"]
+    @inline(__always) static func isNameLead(_ s: Unicode.Scalar) -> Bool {
+        s == "的" || s == "員" || s == "是" || s == "叫" || s == "問"
+    }
 
-    var companyWords: Set<String> { Set((context.company ?? "").lowercased().split(separator: " ").map(String.init)) }
+    var companyWords: Set<String> { companyWordSet }
 
     static let organisationSuffixes: [[Unicode.Scalar]] = [
         "電信", "銀行", "公司", "人壽", "保險", "產險", "家電", "保全", "科技", "生技", "集團", "企業", "客服中心", "網", "光纖",
@@ -72,10 +74,12 @@ extension CallAnalysis {
     /// The agent names the company they represent (the known company, or any organisation when unknown).
     func agentGivesCompany(_ turn: TurnAnalysis) -> Bool {
         if let company = context.company, !company.isEmpty {
-            let scalars = TextNormalizer.scalars(company.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "and"))
-            let text = turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars))
-            let normalizedText = Array(text)
-            if TurnFeatures.find(scalars, in: normalizedText, from: 0) != nil { return true }
+            let scalars = companyScalars
+            if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
+            if turn.normalized.contains("&") {
+                let text = Array(turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars)))
+                if TurnFeatures.find(scalars, in: text, from: 0) != nil { return true }
+            }
             if let first = scalars.first, !TurnFeatures.isHan(first), let firstWord = company.split(separator: " ").first, firstWord.count >= 4 {
                 return turn.words.contains { $0.lower == firstWord.lowercased() }
             }
@@ -98,16 +102,16 @@ extension CallAnalysis {
     /// Content shared by two turns (Han bigrams, English stems, numbers).
     func overlap(_ a: TurnAnalysis, _ b: TurnAnalysis) -> Int { a.contentTokens.intersection(b.contentTokens).count }
 
-    func overlap(_ a: TurnAnalysis, tokens: Set<UInt64>) -> Int { a.contentTokens.intersection(tokens).count }
+    func overlap(_ a: TurnAnalysis, tokens: TokenSet) -> Int { a.contentTokens.intersection(tokens).count }
 
     /// Enough shared content to count as restating (two for Chinese, one for English).
-    func restates(_ agent: TurnAnalysis, tokens: Set<UInt64>) -> Bool {
+    func restates(_ agent: TurnAnalysis, tokens: TokenSet) -> Bool {
         let shared = agent.contentTokens.intersection(tokens)
         return shared.count >= 2 || shared.contains(where: TurnFeatures.isWordToken)
     }
 
     /// A restatement: a lead such as 所以您是說 / so you / is that right, with the customer's content.
-    func isParaphrase(_ agent: TurnAnalysis, of tokens: Set<UInt64>) -> Bool {
+    func isParaphrase(_ agent: TurnAnalysis, of tokens: TokenSet) -> Bool {
         agent.speaker == .agent && agent.hasAny([.paraphraseLead, .readback]) && restates(agent, tokens: tokens)
     }
 
@@ -146,7 +150,7 @@ extension CallAnalysis {
 
     /// Whether an agent turn addresses the customer's question in `question`.
     func addresses(_ reply: TurnAnalysis, question: TurnAnalysis) -> Bool {
-        var questionTokens = Set<UInt64>()
+        var questionTokens = TokenSet()
         var openWord = false
         var numberQuestion = false
         for range in question.questions {
@@ -174,7 +178,7 @@ extension CallAnalysis {
         guard turn.speaker == .agent else { return false }
         let t = turn.normalized
         if !customerSurnames.isEmpty {
-            for name in customerNames where name.unicodeScalars.count >= 2 && turn.contains(name) { return true }
+            for name in customerNameScalars where TurnFeatures.find(name, in: t, from: 0) != nil { return true }
             for surname in customerSurnames {
                 let s = Array(surname.unicodeScalars)
                 if let first = s.first, TurnFeatures.isHan(first) {

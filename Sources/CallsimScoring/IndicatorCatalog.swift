@@ -14,5 +14,9 @@ public enum IndicatorCatalog {
 
     public static let ids: [String] = all.map(\.id)
 
+    static let categoryIndices: [Int] = all.map { indicator in
+        IndicatorCategory.allCases.firstIndex(of: indicator.category) ?? 0
+    }
+
     public static func indicator(_ id: String) -> (any Indicator)? { all.first { $0.id == id } }
 }

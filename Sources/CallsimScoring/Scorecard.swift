@@ -34,23 +34,28 @@ public struct Scorecard: Sendable, Hashable, Codable {
 
     public func categoryScore(_ category: IndicatorCategory) -> Int? { categories[category] ?? nil }
 
-    /// The JSON object of `score --json`, keys in the documented order, on one line.
+    /// The JSON object of `score --json`: exactly the documented keys, in the documented order, on one line.
+    /// (Whether direction and outcome were inferred shows in the readable report.)
     public func jsonLine(file: String) -> String {
-        var out = "{\"file\": "
+        var out = ""
+        out.reserveCapacity(3072)
+        out += "{\"file\": "
         JSON.appendString(file, to: &out)
         out += ", \"direction\": \"\(direction.rawValue)\""
-        if directionInferred { out += ", \"direction_inferred\": true" }
         out += ", \"lang\": \"\(lang.rawValue)\", \"outcome\": "
         if let outcome { out += "\"\(outcome.rawValue)\"" } else { out += "null" }
-        if outcomeInferred { out += ", \"outcome_inferred\": true" }
         out += ", \"indicators\": ["
         for (i, result) in results.enumerated() {
             if i > 0 { out += ", " }
-            out += "{\"id\": \"\(result.id)\", \"status\": \"\(result.status.rawValue)\", \"turns\": ["
-            out += result.turns.map(String.init).joined(separator: ", ")
-            out += "], \"codes\": ["
-            out += result.codes.map { "\"\($0)\"" }.joined(separator: ", ")
-            out += "]}"
+            out += JSON.idPrefix(result.id)
+            out += JSON.statusText[result.status] ?? ""
+            for (k, turn) in result.turns.enumerated() {
+                if k > 0 { out += ", " }
+                out += String(turn)
+            }
+            out += "], \"codes\": "
+            out += JSON.codes(result.codes)
+            out += "}"
         }
         out += "], \"categories\": {"
         out += IndicatorCategory.allCases.map { category in
@@ -77,6 +82,25 @@ public struct Rubric: Sendable, Hashable, Codable {
 }
 
 enum JSON {
+    /// `{"id": "compliance.identify", "status": "`, built once per catalog id.
+    static let idPrefixes: [String: String] = Dictionary(
+        IndicatorCatalog.ids.map { ($0, "{\"id\": \"\($0)\", \"status\": \"") }, uniquingKeysWith: { first, _ in first })
+
+    static func idPrefix(_ id: String) -> String { idPrefixes[id] ?? "{\"id\": \"\(id)\", \"status\": \"" }
+
+    static let statusText: [IndicatorStatus: String] = Dictionary(
+        IndicatorStatus.allCases.map { ($0, $0.rawValue + "\", \"turns\": [") }, uniquingKeysWith: { first, _ in first })
+
+    /// `["P2.2.1", "K08"]`, built once per distinct list.
+    static func codes(_ codes: [String]) -> String {
+        if let cached = codesCache[codes] { return cached }
+        return "[" + codes.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+    }
+
+    static let codesCache: [[String]: String] = Dictionary(
+        CompetencyCodes.byIndicator.values.map { ($0, "[" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]") },
+        uniquingKeysWith: { first, _ in first })
+
     static func appendString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {

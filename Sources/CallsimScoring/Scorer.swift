@@ -17,29 +17,29 @@ public struct Scorer: Sendable {
     public func score(_ call: CallAnalysis, rubric: Rubric? = nil) -> Scorecard {
         var results: [IndicatorResult] = []
         results.reserveCapacity(IndicatorCatalog.all.count)
-        var earned: [IndicatorCategory: Double] = [:]
-        var possible: [IndicatorCategory: Double] = [:]
+        var earned = [Double](repeating: 0, count: IndicatorCategory.allCases.count)
+        var possible = [Double](repeating: 0, count: IndicatorCategory.allCases.count)
         var totalEarned = 0.0
         var totalPossible = 0.0
         var critical: [String] = []
-        for indicator in IndicatorCatalog.all {
+        for (indicator, categoryIndex) in zip(IndicatorCatalog.all, IndicatorCatalog.categoryIndices) {
             var verdict = indicator.evaluate(call)
             if let applicable = rubric?.applicable, !applicable.contains(indicator.id) { verdict = .na }
             results.append(IndicatorResult(id: indicator.id, status: verdict.status, turns: verdict.turns, codes: indicator.codes))
             guard verdict.status != .na else { continue }
             let weight = rubric?.weight(indicator.id) ?? 1
-            possible[indicator.category, default: 0] += weight
+            possible[categoryIndex] += weight
             totalPossible += weight
             if verdict.status == .hit {
-                earned[indicator.category, default: 0] += weight
+                earned[categoryIndex] += weight
                 totalEarned += weight
             }
             if verdict.status == .violated && indicator.critical { critical.append(indicator.id) }
         }
         var categories: [IndicatorCategory: Int?] = [:]
-        for category in IndicatorCategory.allCases {
-            let denominator = possible[category] ?? 0
-            categories[category] = denominator > 0 ? Self.percent(earned[category] ?? 0, denominator) : Optional<Int>.none
+        for (index, category) in IndicatorCategory.allCases.enumerated() {
+            let denominator = possible[index]
+            categories[category] = denominator > 0 ? Self.percent(earned[index], denominator) : Optional<Int>.none
         }
         let score = critical.isEmpty && totalPossible > 0 ? Self.percent(totalEarned, totalPossible) : 0
         return Scorecard(

@@ -1,7 +1,8 @@
 import CallsimCore
 
 /// One turn read once: normalised text, dialogue acts, numbers, questions and content words.
-public struct TurnAnalysis: Sendable {
+/// A class so that the indicators share one copy; it is never changed after `init`.
+public final class TurnAnalysis: @unchecked Sendable {
     /// 1-based number counting every turn.
     public let number: Int
     public let speaker: Speaker
@@ -11,6 +12,8 @@ public struct TurnAnalysis: Sendable {
     public private(set) var matches: [PhraseMatch] = []
     /// Sentences that ask something (ranges into `normalized`).
     public private(set) var questions: [Range<Int>] = []
+    /// Every sentence (ranges into `normalized`, split at . ? ! ;).
+    public private(set) var sentences: [Range<Int>] = []
     public private(set) var hasMoney = false
     public private(set) var hasDate = false
     /// Phone-like numbers, digits only.
@@ -21,7 +24,7 @@ public struct TurnAnalysis: Sendable {
     public private(set) var hasFullCardNumber = false
     public private(set) var hasNationalID = false
     /// Han bigrams, English word stems and numbers (hashed), for comparing what two turns talk about.
-    public private(set) var contentTokens: Set<UInt64> = []
+    public private(set) var contentTokens = TokenSet()
     /// English words of the original text, with their capitalisation (for names and companies).
     public private(set) var words: [Word] = []
     /// Only a phone greeting (喂, hello) and nothing else.
@@ -39,7 +42,8 @@ public struct TurnAnalysis: Sendable {
         findQuestions()
         contentTokens = TurnFeatures.contentTokens(normalized)
         isGreetingOnly = computeGreetingOnly()
-        if latinCount > 0 { words = Word.split(turn.text) }
+        // English words serve name and company detection, which Chinese turns do with characters.
+        if latinCount >= 8 || (latinCount > 0 && hanCount == 0) { words = Word.split(turn.text) }
     }
 
     /// True when the normalised text holds `needle` (written in any form; it is normalised too).
@@ -67,7 +71,8 @@ public struct TurnAnalysis: Sendable {
     public func firstPosition(of list: [Act]) -> Int? {
         var best: Int? = nil
         for match in matches where list.contains(match.act) {
-            if best == nil || match.start < best! { best = match.start }
+            if let current = best, current <= match.start { continue }
+            best = match.start
         }
         return best
     }
@@ -76,12 +81,12 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Phrases
 
-    private mutating func findPhrases() {
+    private func findPhrases() {
         let all = Lexicon.matcher.matches(in: normalized)
         let isCustomer = speaker == .customer
         for match in all {
             // Objection and customer acts only in customer turns; agent acts only in agent turns.
-            if match.act.isCustomerAct != isCustomer { continue }
+            if match.act.isCustomerAct != isCustomer && !match.act.isSharedAct { continue }
             if match.act.isNegatable && TurnFeatures.isNegated(normalized, before: match.start) { continue }
             matches.append(match)
             acts.insert(match.act)
@@ -94,7 +99,7 @@ public struct TurnAnalysis: Sendable {
         }
     }
 
-    private mutating func recomputeActs() {
+    private func recomputeActs() {
         var set = ActSet()
         for match in matches { set.insert(match.act) }
         if hasMoney { set.insert(.priceWord) }
@@ -104,7 +109,7 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Questions
 
-    private mutating func findQuestions() {
+    private func findQuestions() {
         var sentenceStart = 0
         let n = normalized.count
         var i = 0
@@ -115,6 +120,7 @@ public struct TurnAnalysis: Sendable {
                 var last = i - 1
                 while last >= sentenceStart && (normalized[last] == " " || normalized[last] == "~" || normalized[last] == "\"") { last -= 1 }
                 if last >= sentenceStart {
+                    sentences.append(sentenceStart..<i)
                     let ending = normalized[last]
                     let isQuestion = s == "?" || ending == "嗎" || ending == "呢" || (ending == "麼" && last > 0 && normalized[last - 1] == "什")
                     if isQuestion { questions.append(sentenceStart..<i) }
@@ -127,7 +133,7 @@ public struct TurnAnalysis: Sendable {
 
     // MARK: Numbers, addresses, codes
 
-    private mutating func scanScalars() {
+    private func scanScalars() {
         let t = normalized
         let n = t.count
         var i = 0
@@ -185,7 +191,7 @@ public struct TurnAnalysis: Sendable {
     }
 
     private func computeGreetingOnly() -> Bool {
-        guard speaker == .customer else { return false }
+        guard speaker == .customer, normalized.count <= 40, acts.contains(.customerGreeting) || normalized.count <= 6 else { return false }
         var covered = Array(repeating: false, count: normalized.count)
         for match in matches where match.act == .customerGreeting {
             for k in match.start..<match.end { covered[k] = true }
@@ -193,7 +199,8 @@ public struct TurnAnalysis: Sendable {
         var rest = 0
         for (k, s) in normalized.enumerated() where !covered[k] {
             if TurnFeatures.isLatin(s) || TurnFeatures.isDigit(s) || (s.value >= 0x4E00 && s.value <= 0x9FFF) {
-                if "喔哦啊阿呀嗯欸誒哈".unicodeScalars.contains(s) { continue }
+                switch s { case "喔", "哦", "啊", "阿", "呀", "嗯", "欸", "誒", "哈": continue
+                default: break }
                 rest += 1
             }
         }
@@ -295,7 +302,7 @@ enum TurnFeatures {
         return result
     }
 
-    static let stopWords: Set<UInt64> = Set([
+    static let stopWords = TokenSet(unsorted: [
         "the", "and", "for", "you", "your", "that", "this", "with", "are", "was", "have", "has", "had", "but", "not", "can", "will",
         "would", "could", "should", "just", "what", "how", "when", "who", "they", "them", "their", "there", "here", "about", "from",
         "our", "out", "all", "any", "get", "got", "like", "yes", "yeah", "okay", "it's", "i'm", "i've", "i'd", "you're", "you've",
@@ -303,7 +310,7 @@ enum TurnFeatures {
         "one", "some", "more", "much", "now", "well", "right", "sure", "thanks", "thank", "please", "hi", "hello", "which", "were",
         "its", "into", "over", "only", "make", "want", "need", "know", "think", "say", "said", "let", "see", "way", "still", "even",
     ].map { wordToken(Array($0.unicodeScalars)) })
-    static let stopBigrams: Set<UInt64> = Set([
+    static let stopBigrams = TokenSet(unsorted: [
         "你們", "我們", "這個", "那個", "可以", "沒有", "一下", "就是", "什麼", "怎麼", "現在", "因為", "所以", "這樣", "如果", "還是",
         "不是", "真的", "的話", "你的", "我的", "是不", "不會", "會不", "要不", "不要", "好的", "謝謝", "你好", "了解", "知道", "有沒",
         "這邊", "那邊", "一個", "一些", "的是", "是你", "是我", "我是", "你是", "一樣", "這種", "已經", "然後", "但是", "可是", "對不",
@@ -311,7 +318,12 @@ enum TurnFeatures {
         let v = Array(s.unicodeScalars)
         return bigramToken(v[0], v[1])
     })
-    static let particles: Set<Unicode.Scalar> = Set("的了嗎呢吧啊喔欸啦耶囉嘛".unicodeScalars)
+    @inline(__always) static func isParticle(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "的", "了", "嗎", "呢", "吧", "啊", "喔", "欸", "啦", "耶", "囉", "嘛": return true
+        default: return false
+        }
+    }
 
     static let bigramTag: UInt64 = 1 << 62
     static let wordTag: UInt64 = 2 << 62
@@ -335,10 +347,10 @@ enum TurnFeatures {
 
     static func isWordToken(_ token: UInt64) -> Bool { token & tagMask == wordTag }
 
-    static func contentTokens(_ t: ArraySlice<Unicode.Scalar>) -> Set<UInt64> { contentTokens(Array(t)) }
+    static func contentTokens(_ t: ArraySlice<Unicode.Scalar>) -> TokenSet { contentTokens(Array(t)) }
 
-    static func contentTokens(_ t: [Unicode.Scalar]) -> Set<UInt64> {
-        var tokens = Set<UInt64>()
+    static func contentTokens(_ t: [Unicode.Scalar]) -> TokenSet {
+        var tokens: [UInt64] = []
         tokens.reserveCapacity(t.count)
         var i = 0
         let n = t.count
@@ -346,9 +358,9 @@ enum TurnFeatures {
         while i < n {
             let s = t[i]
             if isHan(s) {
-                if i + 1 < n && isHan(t[i + 1]) && !particles.contains(s) && !particles.contains(t[i + 1]) {
+                if i + 1 < n && isHan(t[i + 1]) && !isParticle(s) && !isParticle(t[i + 1]) {
                     let token = bigramToken(s, t[i + 1])
-                    if !stopBigrams.contains(token) { tokens.insert(token) }
+                    if !stopBigrams.contains(token) { tokens.append(token) }
                 }
                 i += 1
             } else if isLatin(s) {
@@ -356,7 +368,7 @@ enum TurnFeatures {
                 while i < n && (isLatin(t[i]) || t[i] == "'") { word.append(t[i]); i += 1 }
                 if word.count >= 3 {
                     let token = wordToken(word)
-                    if !stopWords.contains(token) { tokens.insert(token) }
+                    if !stopWords.contains(token) { tokens.append(token) }
                 }
             } else if isDigit(s) {
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -365,12 +377,12 @@ enum TurnFeatures {
                     if isDigit(t[i]) { h = (h ^ UInt64(t[i].value)) &* 0x100_0000_01B3; digits += 1 }
                     i += 1
                 }
-                if digits >= 2 { tokens.insert(numberTag | (h & ~tagMask)) }
+                if digits >= 2 { tokens.append(numberTag | (h & ~tagMask)) }
             } else {
                 i += 1
             }
         }
-        return tokens
+        return TokenSet(unsorted: tokens)
     }
 
     static func stem(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
@@ -413,32 +425,36 @@ public struct Word: Sendable, Hashable {
     /// ASCII words (letters and apostrophes); anything else separates them.
     static func split(_ text: String) -> [Word] {
         var words: [Word] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        current.reserveCapacity(24)
         var capitalized = false
         var pendingIndex: Int? = nil
-        func close() {
-            if !current.isEmpty {
-                words.append(Word(lower: String(current), capitalized: capitalized, followedBy: nil))
-                pendingIndex = words.count - 1
-                current = String.UnicodeScalarView()
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isUpper = v >= 0x41 && v <= 0x5A
-            let isLower = v >= 0x61 && v <= 0x7A
-            if isUpper || isLower || (scalar == "'" && !current.isEmpty) || (scalar == "’" && !current.isEmpty) {
+        var utf8 = Array(text.utf8)
+        utf8.append(0x20)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            let isUpper = b >= 0x41 && b <= 0x5A
+            let isLower = b >= 0x61 && b <= 0x7A
+            // ’ (E2 80 99) inside a word is an apostrophe.
+            let curly = b == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99
+            if isUpper || isLower || ((b == 0x27 || curly) && !current.isEmpty) {
                 if current.isEmpty { capitalized = isUpper }
-                current.append(isUpper ? Unicode.Scalar(v + 0x20)! : (scalar == "’" ? "'" : scalar))
-            } else {
-                close()
-                if let index = pendingIndex, scalar != " " {
-                    words[index].followedBy = scalar
-                    pendingIndex = nil
-                }
+                current.append(isUpper ? b + 0x20 : (curly ? 0x27 : b))
+                i += curly ? 3 : 1
+                continue
             }
+            if !current.isEmpty {
+                words.append(Word(lower: String(decoding: current, as: UTF8.self), capitalized: capitalized, followedBy: nil))
+                pendingIndex = words.count - 1
+                current.removeAll(keepingCapacity: true)
+            }
+            if let index = pendingIndex, b != 0x20 {
+                words[index].followedBy = b < 0x80 ? Unicode.Scalar(b) : "\u{FFFD}"
+                pendingIndex = nil
+            }
+            i += 1
         }
-        close()
         return words
     }
 }

@@ -144,6 +144,10 @@ final class TerminalSession {
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
+    func signal(_ number: Int32) {
+        kill(pid, number)
+    }
+
     func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }

@@ -69,6 +69,8 @@ private func temporaryFile(_ text: String, name: String = "script.txt") throws -
         #expect(first.status == 0)
         #expect(first.stdout.contains("# outcome: no-sale"))
         #expect(first.stdout.contains("A: 要不要幫您辦理？"))
+        #expect(first.stdout.contains("總分 "))
+        #expect(first.stdout.contains("compliance.identify"))
         let second = try callsim(["replay", "tw-telecom-friendly", "--script", script.path, "--seed", "4"])
         #expect(first.stdout == second.stdout)
 
@@ -76,6 +78,10 @@ private func temporaryFile(_ text: String, name: String = "script.txt") throws -
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["ending"] as? [String: Any])?["kind"] as? String == "no-sale")
         #expect((object?["turns"] as? [[String: Any]])?.count == 9)
+        let score = object?["score"] as? [String: Any]
+        #expect((score?["indicators"] as? [[String: Any]])?.count == 28)
+        #expect(score?["score"] is Int)
+        #expect(object?["passed"] is Bool)
     }
 
     @Test func replayRejectsAnEmptyScriptAndAnUnknownScenario() throws {

@@ -51,7 +51,9 @@ struct PlayTerminalTests {
         #expect(session.text.contains("Call ended"))
         #expect(session.text.contains("Form checks"))
         #expect(session.text.contains("✓ form.disposition"), "the disposition no-sale matches the call: \(session.text)")
-        #expect(session.text.contains("Scorecard"))
+        // The agent's time to answer each customer line, measured at the terminal.
+        #expect(session.text.contains("Response times"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
 
         let history = try String(contentsOf: home.historyFile, encoding: .utf8)
         #expect(history.split(separator: "\n").contains(Substring(agentLine)))
@@ -66,7 +68,7 @@ struct PlayTerminalTests {
         session.skipWrapUp()
         #expect(session.waitForExit() == 0)
         #expect(session.text.contains("Call ended"))
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
     }
 
     @Test func ctrlCAsksBeforeHangingUp() throws {
@@ -85,7 +87,7 @@ struct PlayTerminalTests {
         session.send("y\r")
         session.skipWrapUp()
         #expect(session.waitForExit() == 0)
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
         // The dropped half line was never said.
         #expect(!session.text.contains("半句話\r\n" + playedCustomer))
     }
@@ -106,7 +108,23 @@ struct PlayTerminalTests {
         session.send("/hangup\r")
         session.skipWrapUp()
         #expect(session.waitForExit() == 0)
-        #expect(session.text.contains("Scorecard"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
+    }
+
+    @Test func terminationEndsTheCallCleanly() throws {
+        let home = try TemporaryHome()
+        let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
+        #expect(session.waitFor(prompt))
+        session.send("您好，我是王小明\r")
+        let afterLine = session.output.count
+        #expect(session.waitFor(prompt, after: afterLine))
+        session.send("半句")
+        session.signal(SIGTERM)
+        // The call ends as a hang-up with its turns kept; the forms see the end of input.
+        #expect(session.waitForExit() == 0)
+        #expect(session.text.contains("Call ended"))
+        #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
+        #expect(!session.text.contains("Disposition (Tab completes): 半句"))
     }
 
     @Test func unknownCommandAndOverlongLineAreNotSent() throws {
@@ -184,7 +202,7 @@ struct PlayTerminalTests {
         let session = try TerminalSession(["--lang", "zh-TW"], environment: home.environment())
         #expect(session.waitFor("選擇練習情境"), "no picker: \(session.text)")
         let before = session.output.count
-        session.send(String(playedScenario.prefix(3)) + "\t")
+        session.send(String(playedScenario.prefix(6)) + "\t")
         #expect(session.waitFor(playedScenario, after: before), "Tab did not complete the id: \(session.text)")
         session.send("\r")
         #expect(session.waitFor("您> "), "no call prompt: \(session.text)")

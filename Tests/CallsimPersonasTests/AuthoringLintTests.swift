@@ -6,7 +6,7 @@ import Testing
 /// A scorer for rule examples when the real one is not wired: an indicator is a hit when the
 /// agent's line says the company (identify) or asks for permission, else missed.
 struct KeywordScoring: ScenarioScoring {
-    let catalog = KnownIndicators.ids
+    var catalog = KnownIndicators.ids
     func score(_ transcript: Transcript, for scenario: Scenario) -> CallScore {
         let agent = transcript.turns.filter { $0.speaker == .agent }.map(\.text).joined(separator: " ")
         let identify = agent.contains(scenario.campaign.company) ? "hit" : "missed"

@@ -71,17 +71,24 @@ import Testing
         test.ending = "escalated"
         scenario.tests = [test]
         #expect(GoldenTestRunner().run(scenario)[0].verdict == .failed(["ending: expected escalated, got resolved"]))
+        test.agent += ["One more thing."]
+        #expect(GoldenTestRunner().run(test, in: scenario).verdict == .failed([
+            "ending: expected escalated, got resolved", "the call ended after agent line 5 of 6; the rest were not said",
+        ]))
     }
 
     @Test func brokenTestsSayWhy() throws {
         var scenario = try Self.scenario(.sales, .en)
         var test = scenario.tests[0]
         test.indicators = [.init(id: "closing.ask", status: "hit")]
+        test.minScore = nil
         scenario.tests = [test]
-        guard case .broken(let reason) = GoldenTestRunner(scoring: nil).run(scenario)[0].verdict else {
+        let unscored = GoldenTestRunner(scoring: nil).run(scenario)[0]
+        #expect(unscored.passed && unscored.unchecked == ["closing.ask"])
+        guard case .broken(let reason) = GoldenTestRunner(scoring: KeywordScoring(catalog: ["compliance.identify"])).run(test, in: scenario).verdict else {
             Issue.record("expected a broken test"); return
         }
-        #expect(reason.contains("no scorer"))
+        #expect(reason.contains("unknown indicator(s) closing.ask"))
         test.indicators = []
         test.from = "nowhere"
         guard case .broken(let why) = GoldenTestRunner().run(test, in: scenario).verdict else { Issue.record("expected broken"); return }
@@ -97,6 +104,7 @@ import Testing
         var test = scenario.tests[0]
         test.indicators = [.init(id: "compliance.identify", status: "hit"), .init(id: "compliance.permission", status: "missed")]
         test.minScore = 10
+        test.maxScore = nil
         scenario.tests = [test]
         let verdict = GoldenTestRunner(scoring: KeywordScoring()).run(scenario)[0].verdict
         #expect(verdict == .failed(["compliance.permission: expected missed, got hit", "score 0 is below min_score 10"]))
@@ -180,5 +188,18 @@ import Testing
     @Test func everyLintRuleIsInTheGuide() throws {
         let text = try Self.readme()
         for rule in LintRules.all { #expect(text.contains("`\(rule.id)`"), "README lacks lint rule \(rule.id)") }
+    }
+}
+
+@Suite struct AuthoringRealScorerTests {
+    @Test func templatesAreScoredByTheRealScorer() throws {
+        let scoring = try #require(ScenarioScorer.shared)
+        #expect(scoring.catalog.contains("closing.ask"))
+        let scenario = try ScenarioLoader.load(yaml: ScenarioTemplate.sales.render(id: "real-score", language: .en), file: "r.yaml")
+        let results = GoldenTestRunner(scoring: scoring).run(scenario)
+        let sale = try #require(results.first)
+        #expect(sale.passed && sale.unchecked.isEmpty)
+        #expect(sale.score?.statuses["closing.ask"] == "hit")
+        #expect((sale.score?.score ?? 0) >= 70)
     }
 }

@@ -77,8 +77,9 @@ import Testing
     }
 
     @Test func normalisationFoldsWidthCaseAndPronouns() throws {
-        #expect(MatchText.tokens("ＨＥＬＬＯ，你好") == ["hello", "您", "好"])
+        #expect(MatchText.tokens("ＨＥＬＬＯ，您好") == ["hello", "你", "好"])
         #expect(MatchText.tokens("臺灣　500M!") == ["台", "灣", "500m"])
+        #expect(MatchText.tokens("七天內") == ["7", "天", "內"])
         let scenario = try ScenarioLoader.load(yaml: minimalScenario, file: "t.yaml")
         #expect(scenario.intents(matching: "IS THIS A GOOD TIME？").contains("permission"))
         #expect(scenario.intents(matching: "Mrs Lin, hello").contains("uses_name"))

@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    /// Indicator statuses and score bounds in the golden tests hold under the scorer.
+    @Test(arguments: ["tw-telecom-friendly", "en-telecom-friendly"])
+    func goldenScoresHold(id: String) throws {
+        let scenario = try loadBuiltin(id)
+        for test in scenario.tests {
+            let run = scenario.play(test)
+            let card = scenario.score(run.transcript)
+            for expected in test.indicators {
+                #expect(card.result(expected.id)?.status.rawValue == expected.status, "\(id): \(test.name): \(expected.id)")
+            }
+            if let minScore = test.minScore { #expect(card.score >= minScore, "\(id): \(test.name)") }
+            if let maxScore = test.maxScore { #expect(card.score <= maxScore, "\(id): \(test.name)") }
+        }
+    }
+
     @Test func firstScenarioReachesEveryEndingInItsTests() throws {
         let scenario = try loadBuiltin("tw-telecom-friendly")
         #expect(scenario.beats.count >= 12)

@@ -18,6 +18,8 @@ public struct GoldenTestResult: Sendable {
     /// The agent line just before the first differing customer line.
     public var agentBeforeDifference: String?
     public var score: CallScore?
+    /// Expectations left unchecked (indicator statuses and scores when no scorer is at hand).
+    public var unchecked: [String] = []
 
     public var passed: Bool { verdict == .passed }
 }
@@ -43,8 +45,7 @@ public struct GoldenTestRunner: Sendable {
         }
         let needsScore = !test.indicators.isEmpty || test.minScore != nil || test.maxScore != nil
         if needsScore, scoring == nil {
-            result.verdict = .broken("expects indicator statuses or a score, but no scorer is available")
-            return result
+            result.unchecked = test.indicators.map(\.id) + (test.minScore == nil ? [] : ["min_score"]) + (test.maxScore == nil ? [] : ["max_score"])
         }
         if let scoring {
             let unknown = test.indicators.map(\.id).filter { !scoring.catalog.contains($0) }
@@ -92,8 +93,24 @@ public struct GoldenTestRunner: Sendable {
             if let minimum = test.minScore, score.score < minimum { failures.append("score \(score.score) is below min_score \(minimum)") }
             if let maximum = test.maxScore, score.score > maximum { failures.append("score \(score.score) is above max_score \(maximum)") }
         }
+        if !failures.isEmpty, let used = agentLinesUsed(test, in: scenario), used < test.agent.count {
+            failures.append("the call ended after agent line \(used) of \(test.agent.count); the rest were not said")
+        }
         result.verdict = failures.isEmpty ? .passed : .failed(failures)
         return result
+    }
+
+    /// How many of the test's agent lines the call took before it ended.
+    private func agentLinesUsed(_ test: GoldenTest, in scenario: Scenario) -> Int? {
+        guard var engine = try? PersonaEngine(scenario: scenario, seed: test.seed, drill: test.from) else { return nil }
+        _ = engine.start()
+        var used = 0
+        for line in test.agent {
+            if engine.ending != nil { break }
+            _ = engine.perform(AgentAction(scriptLine: line))
+            used += 1
+        }
+        return used
     }
 
     /// Line id (and owner id, for its first variant) → text.

@@ -18,7 +18,7 @@ public struct GraphExport: Sendable {
     }
 
     struct Node {
-        enum Kind { case beat, anytime, ending, threshold, silence }
+        enum Kind { case beat, anytime, ending, threshold, silence, list }
         var id: String
         var label: [String]
         var kind: Kind
@@ -72,10 +72,28 @@ public struct GraphExport: Sendable {
         for ending in scenario.endings {
             nodes.append(Node(id: "end_\(ending.id)", label: [ending.id, "(\(ending.kind.rawValue))"], kind: .ending))
         }
+        // A `next` list several beats share (a YAML anchor, usually) is drawn once, as a junction.
+        var users: [[String]: [String]] = [:]
+        for beat in scenario.beats { if let next = beat.next, next.count > 1 { users[next, default: []].append(beat.id) } }
+        var junctions: [[String]: String] = [:]
         for beat in scenario.beats {
-            for target in beat.next ?? [] {
-                guard let next = scenario.beat(target) else { continue }
-                edges.append(Edge(from: "beat_\(beat.id)", to: "beat_\(target)", label: triggerLabel(next), dashed: false))
+            guard let next = beat.next, (users[next]?.count ?? 0) > 1, junctions[next] == nil else { continue }
+            let id = "list_\(junctions.count + 1)"
+            junctions[next] = id
+            nodes.append(Node(id: id, label: [], kind: .list))
+            for target in next {
+                guard let beat = scenario.beat(target) else { continue }
+                edges.append(Edge(from: id, to: "beat_\(target)", label: triggerLabel(beat), dashed: false))
+            }
+        }
+        for beat in scenario.beats {
+            if let next = beat.next, let junction = junctions[next] {
+                edges.append(Edge(from: "beat_\(beat.id)", to: junction, label: "", dashed: false))
+            } else {
+                for target in beat.next ?? [] {
+                    guard let next = scenario.beat(target) else { continue }
+                    edges.append(Edge(from: "beat_\(beat.id)", to: "beat_\(target)", label: triggerLabel(next), dashed: false))
+                }
             }
             if let end = beat.end { edges.append(Edge(from: "beat_\(beat.id)", to: "end_\(end)", label: "end", dashed: false)) }
             if let outcome = beat.outcome {
@@ -131,6 +149,7 @@ public struct GraphExport: Sendable {
                 return "shape=doubleoctagon, style=filled, fillcolor=\(fill), label=\(label)"
             case .threshold: return "shape=diamond, style=filled, fillcolor=lightblue, label=\(label)"
             case .silence: return "shape=note, color=gray50, fontcolor=gray30, label=\(label)"
+            case .list: return "shape=point, width=0.12, color=gray35, label=\"\""
             }
         }
         let anytime = nodes.filter { $0.kind == .anytime }
@@ -142,7 +161,7 @@ public struct GraphExport: Sendable {
             out.append("  }")
         }
         for edge in edges {
-            var attributes = "label=\(dotString(edge.label))"
+            var attributes = edge.label.isEmpty ? "arrowhead=none" : "label=\(dotString(edge.label))"
             if edge.dashed { attributes += ", style=dashed" }
             out.append("  \(dotString(edge.from)) -> \(dotString(edge.to)) [\(attributes)];")
         }
@@ -153,7 +172,8 @@ public struct GraphExport: Sendable {
     // MARK: - Mermaid
 
     private func mermaidText(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
+        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: "|", with: "#124;")
+            .replacingOccurrences(of: ">", with: "#gt;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
     }
 
     private func mermaidID(_ id: String) -> String {
@@ -171,6 +191,7 @@ public struct GraphExport: Sendable {
             case .ending: out.append("  \(id)([\(label)]):::ending")
             case .threshold: out.append("  \(id){\(label)}:::threshold")
             case .silence: out.append("  \(id)>\(label)]:::note")
+            case .list: out.append("  \(id)((\"·\"))")
             }
         }
         for edge in edges {

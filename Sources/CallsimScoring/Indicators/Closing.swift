@@ -50,7 +50,7 @@ struct ObjectionIndicator: Indicator {
             if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
             raised.append(i)
             guard let reply = call.agentTurns(after: i, count: 1).first else { continue }
-            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: Set<UInt64>()) { $0.formUnion($1.contentTokens) }
+            let earlier = call.turns[..<i].filter { $0.speaker == .agent }.reduce(into: TokenSet()) { $0.formUnion($1.contentTokens) }
             let fresh = reply.contentTokens.subtracting(earlier).subtracting(turn.contentTokens)
             let unchanged = !reply.contentTokens.isEmpty && Double(fresh.count) < Double(reply.contentTokens.count) * 0.35
             let asksAboutIt = reply.questions.contains { range in
@@ -61,10 +61,11 @@ struct ObjectionIndicator: Indicator {
                 if general && !unchanged { return true }
                 switch kind {
                 case .objectionPrice: return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative)
-                case .objectionNoNeed: return (reply.has(.benefit) && !unchanged) || asksAboutIt
-                case .objectionProvider: return (reply.has(.benefit) || reply.has(.explain)) && !unchanged
+                case .objectionNoNeed, .objectionProvider, .objectionThink:
+                    // New information or a way to decide later, not pressure.
+                    return !unchanged && !reply.has(.urgency)
+                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || reply.hasMoney)
                 case .objectionNoTime: return reply.hasAny([.timeAck, .callback])
-                case .objectionThink: return reply.hasAny([.sendInfo, .timeAck, .callback, .check]) || (reply.has(.explain) && !unchanged)
                 case .objectionDistrust: return reply.hasAny([.legitimacy, .explain]) && !unchanged
                 default: return false
                 }

@@ -47,7 +47,7 @@ struct ComplaintKeyPointsIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard let complaint = call.complaint else { return .na }
-        var tokens = Set<UInt64>()
+        var tokens = TokenSet()
         for turn in call.turns[complaint...] {
             if turn.speaker == .customer { tokens.formUnion(turn.contentTokens); continue }
             if call.isParaphrase(turn, of: tokens) { return IndicatorVerdict(.hit, [turn.number]) }

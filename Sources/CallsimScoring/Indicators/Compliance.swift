@@ -129,7 +129,7 @@ struct NoMisrepresentationIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         var evidence: [Int] = []
-        let company = TextNormalizer.scalars(call.context.company ?? "")
+        let company = call.companyScalars
         for turn in call.agentTurns {
             if turn.has(.guarantee) { evidence.append(turn.number); continue }
             if turn.has(.governmentBody) && turn.hasAny([.selfName, .companyCue]) {

@@ -48,7 +48,7 @@ struct ParaphraseIndicator: Indicator {
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         let needs = call.needStatements()
         guard let first = needs.first else { return .na }
-        var tokens = Set<UInt64>()
+        var tokens = TokenSet()
         for (i, turn) in call.turns.enumerated() where i >= first {
             if turn.speaker == .customer {
                 if needs.contains(i) { tokens.formUnion(turn.contentTokens) }

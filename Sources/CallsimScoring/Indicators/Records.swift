@@ -31,14 +31,33 @@ struct RecordsUpdateIndicator: Indicator {
             }
             given.append(i)
             for reply in call.agentTurns(after: i, count: 2) {
-                let alnum = String(String.UnicodeScalarView(reply.normalized.filter { TurnFeatures.isLatin($0) || TurnFeatures.isDigit($0) }))
-                // A spelled-out address ("a-n-n dot l-e-e") compares once the spoken separators are gone.
-                let spelled = ["dot", "underscore", "dash", "hyphen"].reduce(alnum) { $0.split(separator: $1, omittingEmptySubsequences: true).joined() }
-                let readBack = details.isEmpty ? reply.hasAny([.readback, .confirmQuestion])
-                    : details.contains { !$0.isEmpty && (alnum.contains($0) || spelled.contains($0)) }
+                let readBack = details.isEmpty ? reply.hasAny([.readback, .confirmQuestion]) : Self.readsBack(details, in: reply)
                 if readBack { return IndicatorVerdict(.hit, [turn.number, reply.number]) }
             }
         }
         return given.isEmpty ? .na : IndicatorVerdict(.missed, given.map { $0 + 1 })
+    }
+
+    static let spokenSeparators: [[Unicode.Scalar]] = ["dot", "underscore", "dash", "hyphen"].map { Array($0.unicodeScalars) }
+
+    /// The reply repeats a number or address, letters and digits only; a spelled-out address
+    /// ("a-n-n dot l-e-e") compares once the spoken separators are gone.
+    static func readsBack(_ details: [String], in reply: TurnAnalysis) -> Bool {
+        let alnum = reply.normalized.filter { TurnFeatures.isLatin($0) || TurnFeatures.isDigit($0) }
+        var spelled: [Unicode.Scalar] = []
+        var i = 0
+        while i < alnum.count {
+            if let separator = spokenSeparators.first(where: { TurnFeatures.matchesAt(alnum, i, $0) }) {
+                i += separator.count
+                continue
+            }
+            spelled.append(alnum[i])
+            i += 1
+        }
+        return details.contains { detail in
+            let scalars = Array(detail.unicodeScalars)
+            return !scalars.isEmpty
+                && (TurnFeatures.find(scalars, in: alnum, from: 0) != nil || TurnFeatures.find(scalars, in: spelled, from: 0) != nil)
+        }
     }
 }

@@ -18,6 +18,14 @@ public enum Act: Int, CaseIterable, Sendable {
 
     public var isCustomerAct: Bool { rawValue <= Act.customerWhoQuestion.rawValue }
 
+    /// Acts about the words themselves (a date, a price, a question word), found in either speaker's turn.
+    public var isSharedAct: Bool {
+        switch self {
+        case .openQuestionWord, .dateTime, .address, .priceWord, .payment, .deliveryWord, .yesNo: return true
+        default: return false
+        }
+    }
+
     /// Acts cancelled by a negation just before them in the same clause (不保證, can't guarantee).
     public var isNegatable: Bool {
         switch self {

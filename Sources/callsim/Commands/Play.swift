@@ -22,7 +22,7 @@ struct Play: ParsableCommand {
     @Option(help: "Seed of the persona's choices; the same seed and lines replay the same call.")
     var seed: UInt64?
 
-    @Option(help: "Language of callsim's menus and messages: zh-TW or en (default: from the locale).")
+    @Option(help: "Language of menus and messages, zh-TW or en (default: from the locale); plays the scenario's translation in it when there is one.")
     var lang: Language?
 
     @Option(help: "The trainee's name, recorded with the call.")
@@ -31,7 +31,7 @@ struct Play: ParsableCommand {
     @Flag(help: "The customer never reacts to silence.")
     var noDeadAir = false
 
-    @Option(name: .customLong("from"), help: "Start at a named beat or drill of the scenario.")
+    @Option(name: .customLong("from"), help: ArgumentHelp("Start at a drill or beat of the scenario.", valueName: "BEAT"))
     var fromBeat: String?
 
     @Option(help: ArgumentHelp("Folder of scenario files (default: the built-in Personas/).", valueName: "DIR"))

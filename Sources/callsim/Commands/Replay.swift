@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallsimCore
 import CallsimPersonas
+import CallsimScoring
 import Foundation
 
 struct Replay: ParsableCommand {
@@ -60,10 +61,20 @@ struct Replay: ParsableCommand {
         if call.unusedLines > 0 {
             Console.error("\(script): the call ended before the last \(call.unusedLines) agent line(s)")
         }
+        let card = scenario.score(call.transcript)
         if json {
-            print(try Self.json(call: call, scenario: scenario, seed: seed))
+            print(try Self.json(call: call, scenario: scenario, seed: seed, scorecard: card, file: script))
         } else {
-            print(Self.render(call.transcript), terminator: "")
+            var text = Self.render(call.transcript) + "\n"
+            text += ScoreReport.render(
+                transcript: call.transcript, scorecard: card, title: scenario.title,
+                suggestions: scenario.suggestions(for: scenario.language), language: scenario.language, color: Console.useColor)
+            if let pass = scenario.rubric.pass {
+                let zh = scenario.language == .zhTW
+                let verdict = card.score >= pass ? (zh ? "通過" : "passed") : (zh ? "未通過" : "not passed")
+                text += (text.hasSuffix("\n") ? "" : "\n") + (zh ? "合格分數 \(pass)：\(verdict)" : "Pass mark \(pass): \(verdict)")
+            }
+            print(text)
         }
     }
 
@@ -130,7 +141,9 @@ struct Replay: ParsableCommand {
         return text
     }
 
-    static func json(call: PlayedCall, scenario: Scenario, seed: UInt64) throws -> String {
+    /// One JSON object: the call (turns with customer line ids, ending) and, under `score`,
+    /// the scorer's `score --json` object unchanged.
+    static func json(call: PlayedCall, scenario: Scenario, seed: UInt64, scorecard: Scorecard, file: String) throws -> String {
         var turns: [[String: Any]] = []
         for (index, turn) in call.transcript.turns.enumerated() {
             var entry: [String: Any] = ["n": index + 1, "speaker": turn.speaker.rawValue, "text": turn.text]
@@ -145,8 +158,15 @@ struct Replay: ParsableCommand {
             "turns": turns,
         ]
         if let ending = call.ending { object["ending"] = ["id": ending.id, "kind": ending.kind.rawValue] }
+        if let pass = scenario.rubric.pass {
+            object["pass"] = pass
+            object["passed"] = scorecard.score >= pass
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        var text = String(decoding: data, as: UTF8.self)
+        // The scorer writes its object in its documented key order; splice it in as is.
+        text.removeLast()
+        return text + ",\"score\":" + scorecard.jsonLine(file: file) + "}"
     }
 
     /// Plays the script `rounds` times and reports the engine's time per agent turn.

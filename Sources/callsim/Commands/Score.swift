@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallsimCore
+import CallsimPersonas
 import CallsimScoring
 import Foundation
 
@@ -15,15 +16,24 @@ struct Score: ParsableCommand {
     @Flag(help: "Print one JSON object per transcript instead of the readable report.")
     var json = false
 
-    @Option(help: "Score with the names, product, price and policy of this scenario.")
+    @Option(help: ArgumentHelp("Score with the names, product, price, policy and rubric of this scenario.", valueName: "ID"))
     var scenario: String?
+
+    @Option(help: ArgumentHelp("Folder of scenario files (for --scenario).", valueName: "DIR"))
+    var personas: String?
 
     @Option(help: "Language of the report labels (zh-TW or en); default: the call's language.")
     var lang: String?
 
     func run() throws {
+        var context: CallContext? = nil
+        var rubric: Rubric? = nil
+        var loaded: Scenario? = nil
         if let scenario {
-            throw CLIError("--scenario \(scenario): scenarios are not available in this build yet")
+            let found = try ScenarioCatalog(override: personas).scenario(id: scenario, language: nil)
+            context = found.callContext()
+            rubric = found.scoringRubric
+            loaded = found
         }
         var uiLanguage: Language? = nil
         if let lang {
@@ -46,13 +56,14 @@ struct Score: ParsableCommand {
                 failed = true
                 continue
             }
-            let card = scorer.score(transcript)
+            let card = scorer.score(transcript, context: context, rubric: rubric)
             if json {
                 output.append(card.jsonLine(file: file))
                 output.append("\n")
             } else {
                 output.append(ScoreReport.render(
                     transcript: transcript, scorecard: card, title: file,
+                    suggestions: loaded?.suggestions(for: card.lang) ?? [:],
                     language: uiLanguage ?? card.lang, color: color))
                 output.append("\n")
             }

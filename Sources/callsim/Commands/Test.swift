@@ -45,7 +45,8 @@ struct Test: ParsableCommand {
             for result in runner.run(scenario) {
                 if result.passed {
                     passed += 1
-                    print("PASS \(scenario.id) › \(result.test.name)")
+                    let note = result.unchecked.isEmpty ? "" : " (not scored, no scorer: \(result.unchecked.joined(separator: ", ")))"
+                    print("PASS \(scenario.id) › \(result.test.name)\(note)")
                     continue
                 }
                 failed += 1

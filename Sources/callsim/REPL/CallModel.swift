@@ -1,4 +1,5 @@
 import CallsimCore
+import CallsimScoring
 import Foundation
 
 /// What a persona said in one step, and whether the call ended there.
@@ -72,6 +73,10 @@ protocol PracticeScenario {
     var brief: BriefSheet { get }
     var script: [CallScriptStage] { get }
     var context: CallContext { get }
+    /// Indicator id → the script's model line for it (shown in the scorecard for a missed indicator).
+    var suggestions: [String: String] { get }
+    /// The indicators that apply and their weights; nil scores the whole catalog.
+    var rubric: Rubric? { get }
     /// A fresh engine for one call. `from` starts at a named beat (drill), when the scenario has it.
     func makeEngine(seed: UInt64, from beat: String?) throws -> any CallEngine
 }

@@ -1,4 +1,6 @@
 import CallsimCore
+import CallsimScoring
+import CallsimStore
 import Foundation
 
 /// A finished practice call with its wrap-up.
@@ -7,6 +9,8 @@ struct PracticeCallOutcome {
     /// nil when the agent left with /quit.
     var wrapUp: WrapUp?
     var formChecks: [FormCheck]
+    /// nil when the agent left with /quit.
+    var scorecard: Scorecard?
     /// The recorded session, when the call was recorded.
     var sessionID: Int64?
 }
@@ -24,7 +28,7 @@ enum PracticeCall {
         let allObservers = observers + (recording.map { [RecordingObserver($0)] } ?? [])
         let runner = CallRunner(source: source, observers: allObservers, color: color)
         let result = try runner.run(scenario: scenario, options: options)
-        var outcome = PracticeCallOutcome(call: result, wrapUp: nil, formChecks: [], sessionID: recording?.sessionID)
+        var outcome = PracticeCallOutcome(call: result, wrapUp: nil, formChecks: [], scorecard: nil, sessionID: recording?.sessionID)
         guard !result.quit else {
             print(UIText.leftWithoutScore.text(lang))
             Console.flush()
@@ -32,25 +36,38 @@ enum PracticeCall {
         }
 
         Console.flush()
-        guard options.wrapUpForms else {
-            print("")
-            print(CallScorecard.render(result: result, scenario: scenario, language: lang, color: color))
-            Console.flush()
-            return outcome
+        if options.wrapUpForms {
+            let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
+            let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
+                                        isComplaint: scenario.isComplaint)
+            let wrapUp = dialog.run(context: context, notes: result.notes)
+            let checks = WrapUpChecker.check(wrapUp, context: context)
+            recording?.saveWrapUp(wrapUp, checks: checks)
+            StandardOutput.write(dialog.render(checks) + "\n")
+            outcome.wrapUp = wrapUp
+            outcome.formChecks = checks
         }
-        let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
-        let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
-                                    isComplaint: scenario.isComplaint)
-        let wrapUp = dialog.run(context: context, notes: result.notes)
-        let checks = WrapUpChecker.check(wrapUp, context: context)
-        recording?.saveWrapUp(wrapUp, checks: checks)
-        StandardOutput.write(dialog.render(checks) + "\n")
-        outcome.wrapUp = wrapUp
-        outcome.formChecks = checks
 
+        let card = Scorer().score(result.transcript, context: scenario.context, rubric: scenario.rubric)
+        recording?.saveScore(summary(of: card))
+        outcome.scorecard = card
         print("")
-        print(CallScorecard.render(result: result, scenario: scenario, language: lang, color: color))
+        print(Console.styled("── " + UIText.scorecardTitle.text(lang) + " ──", .bold, color: color))
+        print(ScoreReport.render(transcript: result.transcript, scorecard: card, title: scenario.title,
+                                 suggestions: scenario.suggestions, language: lang, color: color))
         Console.flush()
         return outcome
     }
+}
+
+/// The scorecard as the records database keeps it.
+private func summary(of card: Scorecard) -> ScoreSummary {
+    ScoreSummary(
+        results: card.results.map { result in
+            IndicatorOutcome(id: result.id, category: IndicatorCatalog.indicator(result.id)?.category.rawValue ?? "",
+                             status: result.status.rawValue, turns: result.turns, codes: result.codes)
+        },
+        categories: IndicatorCategory.allCases.map { .init(name: $0.rawValue, score: card.categoryScore($0)) },
+        score: card.score, critical: card.critical
+    )
 }

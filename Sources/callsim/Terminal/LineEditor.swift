@@ -43,6 +43,10 @@ private let completionQueue = Mutex<[String]>([])
 /// The bytes of the line readline finished (nil inside means Ctrl-D), or nil while typing.
 private let finishedLine = Mutex<[UInt8]??>(nil)
 private let interruptRequested = Atomic<Bool>(false)
+/// SIGHUP (terminal closed) or SIGTERM: the editor gives the terminal back and reports the end of input.
+private let terminationRequested = Atomic<Bool>(false)
+/// SIGWINCH: readline catches it only inside rl_callback_read_char, not while poll waits.
+private let resizeRequested = Atomic<Bool>(false)
 /// The write end of a pipe the SIGINT handler writes to, so a signal that lands just before
 /// `poll` still wakes it (the self-pipe trick); -1 until the editor makes it.
 private let interruptWakeUp = Atomic<Int32>(-1)
@@ -82,7 +86,13 @@ private func completeFirstWord(
 }
 
 private func interruptHandler(_ signal: Int32) {
-    interruptRequested.store(true, ordering: .relaxed)
+    if signal == SIGINT {
+        interruptRequested.store(true, ordering: .relaxed)
+    } else if signal == SIGWINCH {
+        resizeRequested.store(true, ordering: .relaxed)
+    } else {
+        terminationRequested.store(true, ordering: .relaxed)
+    }
     let descriptor = interruptWakeUp.load(ordering: .relaxed)
     if descriptor >= 0 {
         var byte: UInt8 = 1
@@ -96,7 +106,9 @@ final class LineEditor: LineSource {
     let isInteractive: Bool
     private let historyPath: String?
     private var handlerInstalled = false
-    private var previousInterruptAction = sigaction()
+    private var previousActions: [Int32: sigaction] = [:]
+    /// Set once the terminal is gone or callsim was asked to stop: every later read is the end of input.
+    private var inputClosed = false
     private var wakeUpReadEnd: Int32 = -1
     /// Lines readline may keep for Up-arrow recall, and in the history file.
     static let historyLimit: Int32 = 1000
@@ -160,6 +172,7 @@ final class LineEditor: LineSource {
             exit(0)
         }
         guard isInteractive else { return readPlainLine() }
+        if inputClosed { return .endOfInput }
         completionCandidates.withLock { $0 = completions }
         installInterruptHandler()
         defer { restoreInterruptHandler() }
@@ -172,6 +185,15 @@ final class LineEditor: LineSource {
         }
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int(($0 * 1000).rounded())) }
         while true {
+            if terminationRequested.load(ordering: .relaxed) {
+                // Give the terminal back its modes, then end the call like Ctrl-D.
+                abandonPendingLine()
+                inputClosed = true
+                return .endOfInput
+            }
+            if resizeRequested.exchange(false, ordering: .relaxed) {
+                rl_resize_terminal()
+            }
             if interruptRequested.exchange(false, ordering: .relaxed) {
                 cancelLineAfterInterrupt()
                 return .interrupt
@@ -289,6 +311,7 @@ final class LineEditor: LineSource {
         while buffer.withUnsafeMutableBytes({ read(wakeUpReadEnd, $0.baseAddress, $0.count) }) > 0 {}
     }
 
+    /// SIGINT, SIGHUP, SIGTERM and SIGWINCH are caught only while a line is read (poll is interrupted, never restarted).
     private func installInterruptHandler() {
         var action = sigaction()
         #if canImport(Glibc)
@@ -298,15 +321,23 @@ final class LineEditor: LineSource {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0 // no SA_RESTART: poll must return EINTR
-        sigaction(SIGINT, &action, &previousInterruptAction)
-        // A parent may have started callsim with SIGINT blocked; Ctrl-C must still reach the call.
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        var caught = sigset_t()
+        sigemptyset(&caught)
+        for signal in [SIGINT, SIGHUP, SIGTERM, SIGWINCH] {
+            var previous = sigaction()
+            sigaction(signal, &action, &previous)
+            previousActions[signal] = previous
+            sigaddset(&caught, signal)
+        }
+        // A parent may have started callsim with these blocked; Ctrl-C must still reach the call.
+        pthread_sigmask(SIG_UNBLOCK, &caught, nil)
     }
 
     private func restoreInterruptHandler() {
-        sigaction(SIGINT, &previousInterruptAction, nil)
+        for (signal, previous) in previousActions {
+            var action = previous
+            sigaction(signal, &action, nil)
+        }
+        previousActions.removeAll()
     }
 }

@@ -179,8 +179,11 @@ public struct AmbiguousIntentRule: LintRule {
                 for earlier in list[..<index] {
                     guard case .intents(let earlierIntents) = earlier.trigger else { continue }
                     for intent in laterIntents where !earlierIntents.contains(intent) {
-                        for example in scenario.intents.filter({ $0.id == intent }).flatMap(\.examples) {
-                            let matched = scenario.intents(matching: example)
+                        // A trigger may name an intent or a catalog behaviour that intents detect.
+                        let sources = scenario.intents.filter { $0.id == intent || $0.behaviour == intent }
+                        for example in sources.flatMap(\.examples) {
+                            let ids = scenario.intents(matching: example)
+                            let matched = ids + scenario.intents.filter { ids.contains($0.id) }.compactMap(\.behaviour)
                             guard let other = earlierIntents.first(where: matched.contains) else { continue }
                             guard reported.insert("\(intent)|\(example)|\(other)").inserted else { continue }
                             findings.append(LintFinding(
@@ -283,8 +286,8 @@ public struct RubricRule: LintRule {
 public struct IndicatorCatalogRule: LintRule {
     public init() {}
     public let id = "indicator-catalog"
-    public let summary = "Indicator ids (rubric, script `shows`, intent `behaviour`, test expectations) are in the scorer's catalog and can apply to this scenario's direction, kind and recording setting."
-    public let severity = Diagnostic.Severity.error
+    public let summary = "Indicator ids (rubric, script `shows`, test expectations) are in the scorer's catalog and can apply to this scenario's direction and recording setting (the loader already rejects ids outside the format's list)."
+    public let severity = Diagnostic.Severity.warning
     public let triggering = [LintExample(RubricRule.flow + """
     rubric:
       indicators: {compliance.identify: 1, compliance.recording: 1}
@@ -298,12 +301,12 @@ public struct IndicatorCatalogRule: LintRule {
 
     /// Why an indicator can never apply to the scenario, or nil.
     static func neverApplies(_ indicator: String, in scenario: Scenario) -> String? {
-        let outboundOnly: Set = ["compliance.purpose", "compliance.permission", "compliance.cooling_off"]
-        let outboundSales: Set = ["listening.open_question", "closing.benefit", "closing.ask"]
-        if outboundOnly.contains(indicator), scenario.direction != .outbound { return "it applies to outbound calls only" }
-        if outboundSales.contains(indicator), scenario.direction != .outbound || scenario.kind != .sales {
-            return "it applies to outbound sales calls only"
-        }
+        // As the scorer decides applicability (docs/indicators.md, "applies").
+        let outboundOnly: Set = [
+            "compliance.purpose", "compliance.permission", "compliance.cooling_off",
+            "listening.open_question", "closing.benefit", "closing.ask",
+        ]
+        if outboundOnly.contains(indicator), scenario.direction != .outbound { return "it applies to outbound calls only (always na here)" }
         if indicator == "compliance.recording", !scenario.campaign.recording {
             return "it applies only when the call is recorded (campaign.recording: true)"
         }
