@@ -47,14 +47,20 @@ extension CallAnalysis {
         for cue in [["my", "name", "is"], ["my", "name's"]] {
             for i in turn.positions(after: cue) where i < words.count && words[i].capitalized { return true }
         }
-        for cue in [["this", "is"], ["i'm"], ["i", "am"], ["it's"]] {
+        for cue in [["speaking", "with"], ["this", "is"], ["i'm"], ["i", "am"], ["it's"]] {
             for i in turn.positions(after: cue) where i < words.count {
                 let word = words[i]
                 guard word.capitalized, word.lower.count >= 2, !Self.notNames.contains(word.lower), !companyWords.contains(word.lower) else { continue }
                 if word.followedBy != nil || i + 1 >= words.count || Self.nameLeadWords.contains(words[i + 1].lower) { return true }
             }
         }
-        if let speaking = words.firstIndex(where: { $0.lower == "speaking" }), speaking > 0, words[speaking - 1].capitalized { return true }
+        // "Chloe speaking", "Sam here from Northwind".
+        for (i, word) in words.enumerated() where i > 0 && (word.lower == "speaking" || word.lower == "here") {
+            let name = words[i - 1]
+            if name.capitalized && name.followedBy == nil && !Self.notNames.contains(name.lower) && !["i", "it", "we"].contains(name.lower) {
+                return true
+            }
+        }
         return false
     }
 

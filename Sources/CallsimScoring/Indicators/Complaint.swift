@@ -130,6 +130,13 @@ struct ComplaintRecordIndicator: Indicator {
         guard let complaint = call.complaint else { return .na }
         for turn in call.agentTurnsAfter(complaint) {
             if turn.hasCaseCode && (turn.has(.caseNumberCue) || turn.has(.logged)) { return IndicatorVerdict(.hit, [turn.number]) }
+            // "ticket number is 4471", "案件編號是20240615001": a number right after the cue.
+            let numbered = turn.matchesOf(.caseNumberCue).contains { cue in
+                var digits = 0
+                for s in turn.normalized[cue.end..<min(turn.normalized.count, cue.end + 16)] where TurnFeatures.isDigit(s) { digits += 1 }
+                return digits >= 4
+            }
+            if numbered { return IndicatorVerdict(.hit, [turn.number]) }
             if turn.has(.logged) && (turn.hasAny([.dateTime, .callback]) || turn.hasDate) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, [complaint + 1])

@@ -22,6 +22,8 @@ public struct PhraseMatcher: Sendable {
     private var acts: [Act] = []
     private var checkLeft: [Bool] = []
     private var checkRight: [Bool] = []
+    /// True when some phrase may start inside a word (a leading `*`); otherwise positions inside words are skipped.
+    private var startsInsideWords = false
 
     /// Candidate pattern ids, grouped by key.
     private var candidates: [Int32] = []
@@ -30,6 +32,8 @@ public struct PhraseMatcher: Sendable {
     private var pairKeys: [UInt64]
     private var pairSlots: [UInt32]
     private var pairMask: Int
+    /// One bit per hash of the first two scalars of every longer phrase: most positions need no probe.
+    private var pairFilter: [UInt64] = Array(repeating: 0, count: 1 << 10)
 
     public init(entries: [(Act, [String])]) {
         struct Pattern { var parts: [[UInt32]]; var act: Act; var left: Bool; var right: Bool }
@@ -57,6 +61,7 @@ public struct PhraseMatcher: Sendable {
                 partStarts.append(Int32(partScalars.count))
             }
             acts.append(pattern.act)
+            if !pattern.left { startsInsideWords = true }
             checkLeft.append(pattern.left)
             checkRight.append(pattern.right)
         }
@@ -68,6 +73,8 @@ public struct PhraseMatcher: Sendable {
             if first.count == 1 {
                 singles[first[0], default: []].append(Int32(id))
             } else {
+                let bit = Self.filterBit(first[0], first[1])
+                pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
                 var key: UInt64 = 0
                 for k in 0..<min(first.count, Self.maxKeyLength) { key = Self.extend(key, first[k]) }
                 grams[key | UInt64(min(first.count, Self.maxKeyLength)), default: []].append(Int32(id))
@@ -92,6 +99,10 @@ public struct PhraseMatcher: Sendable {
             pairSlots[slot] = UInt32(candidates.count) << 8 | UInt32(min(ids.count, 255))
             candidates += ids.prefix(255)
         }
+    }
+
+    @inline(__always) static func filterBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// Phrases are looked up by up to this many leading scalars.
@@ -128,6 +139,8 @@ public struct PhraseMatcher: Sendable {
         var pairKeys: UnsafeBufferPointer<UInt64>
         var pairSlots: UnsafeBufferPointer<UInt32>
         var pairMask: Int
+        var startsInsideWords: Bool
+        var pairFilter: UnsafeBufferPointer<UInt64>
     }
 
     public func matches(in text: [Unicode.Scalar]) -> [PhraseMatch] {
@@ -144,15 +157,17 @@ public struct PhraseMatcher: Sendable {
         singleSlots.withUnsafeBufferPointer { singleSlots in
         pairKeys.withUnsafeBufferPointer { pairKeys in
         pairSlots.withUnsafeBufferPointer { pairSlots in
+        pairFilter.withUnsafeBufferPointer { pairFilter in
         text.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { t in
                 let view = View(
                     partScalars: partScalars, partStarts: partStarts, firstPart: firstPart, partCount: partCount, acts: acts,
                     checkLeft: checkLeft, checkRight: checkRight, candidates: candidates, singleSlots: singleSlots,
-                    pairKeys: pairKeys, pairSlots: pairSlots, pairMask: pairMask)
+                    pairKeys: pairKeys, pairSlots: pairSlots, pairMask: pairMask, startsInsideWords: startsInsideWords,
+                    pairFilter: pairFilter)
                 Self.scan(t, view, into: &found)
             }
-        }}}}}}}}}}}}
+        }}}}}}}}}}}}}
         return found
     }
 
@@ -160,10 +175,15 @@ public struct PhraseMatcher: Sendable {
         let count = t.count
         for i in 0..<count {
             let a = t[i]
+            // Inside an English word or a number no phrase can start (each checks its left edge).
+            if !v.startsInsideWords && i > 0 && isWordScalar(a) && isWordScalar(t[i - 1]) { continue }
             if a < 0x10000 {
                 let slot = v.singleSlots[Int(a)]
                 if slot != 0 { tryCandidates(slot, at: i, in: t, v, into: &found) }
             }
+            guard i + 1 < count else { continue }
+            let bit = filterBit(a, t[i + 1])
+            if v.pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
             // Keys of two, three and four leading scalars.
             var key = extend(0, a)
             var length = 1

@@ -58,8 +58,7 @@ struct Score: ParsableCommand {
             }
             let card = scorer.score(transcript, context: context, rubric: rubric)
             if json {
-                output.append(card.jsonLine(file: file))
-                output.append("\n")
+                output.appendJSONLine(card, file: file)
             } else {
                 output.append(ScoreReport.render(
                     transcript: transcript, scorecard: card, title: file,
@@ -89,7 +88,7 @@ enum TranscriptFiles {
             if isDirectory.boolValue {
                 let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? [])
                     .filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }
-                    .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                    .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 let base = path.hasSuffix("/") ? path : path + "/"
                 files += names.map { base + $0 }
             } else {
@@ -100,25 +99,53 @@ enum TranscriptFiles {
     }
 
     static func load(_ path: String) throws(DiagnosticList) -> Transcript {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path) else {
             throw DiagnosticList([Diagnostic(file: path, message: "cannot read file")])
         }
-        return try TranscriptParser.parse([UInt8](data), file: path)
+        return try TranscriptParser.parse(bytes, file: path)
+    }
+
+    /// The whole file, read with one `read` call per chunk (batch scoring reads thousands of small files).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }
 
 /// Collects output and writes it in large pieces (batch scoring prints thousands of lines).
 struct OutputBuffer {
-    private var text = ""
+    private var bytes: [UInt8] = []
 
     mutating func append(_ piece: String) {
-        text += piece
-        if text.utf8.count >= 1 << 16 { flush() }
+        bytes += piece.utf8
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func appendJSONLine(_ card: Scorecard, file: String) {
+        card.appendJSONLine(file: file, to: &bytes)
+        bytes.append(0x0A)
+        if bytes.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
-        text = ""
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }

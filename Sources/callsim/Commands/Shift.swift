@@ -106,6 +106,9 @@ struct ShiftCallOutcome {
     var endOfInput: Bool
     /// What the call ending said, for the trainee's record.
     var summary: String?
+    /// A disposition and notes the call's own wrap-up already recorded.
+    var recordedStatus: LeadStatus?
+    var notes: String?
 }
 
 /// Runs one connected call with the lead's persona.
@@ -130,12 +133,29 @@ struct PracticeCallRunner: ShiftCallRunner {
         var options = CallOptions(seed: seed &+ UInt64(number), uiLanguage: language)
         options.showBrief = number == 1
         options.deadAir = input.interactive
-        // The shift asks for the disposition itself, after the call.
-        options.wrapUpForms = false
-        let result = try PracticeCall.run(scenario: scenario, options: options, source: input.source).call
-        let agentLines = result.transcript.turns.filter { $0.speaker == .agent }.count
-        return ShiftCallOutcome(agentLines: agentLines, suggestedStatus: result.quit ? nil : Self.status(for: result.ending.outcome),
-                                endOfInput: false, summary: result.ending.summary)
+        let outcome = try PracticeCall.run(scenario: scenario, options: options, source: input.source)
+        let call = outcome.call
+        let agentLines = call.transcript.turns.filter { $0.speaker == .agent }.count
+        var result = ShiftCallOutcome(agentLines: agentLines, suggestedStatus: call.quit ? nil : Self.status(for: call.ending.outcome),
+                                      endOfInput: false, summary: call.ending.summary)
+        // The practice call's own wrap-up (the telemarketing record) already asked for a disposition and notes.
+        if let record = outcome.wrapUp?.telemarketing, let disposition = record.disposition, let status = Self.status(for: disposition) {
+            result.recordedStatus = status
+            result.notes = record.notes
+        }
+        return result
+    }
+
+    static func status(for disposition: Disposition) -> LeadStatus? {
+        switch disposition {
+        case .sale: return .sale
+        case .noSale, .hangup: return .notInterested
+        case .callback: return .callback
+        case .dnc: return .doNotCall
+        case .wrongNumber: return .wrongNumber
+        case .answeringMachine: return .answeringMachine
+        case .resolved, .escalated, .noAnswer, .busy: return nil
+        }
     }
 
     /// The disposition a call's ending suggests.
@@ -264,11 +284,19 @@ final class ShiftSession {
         let talk = max(20, Date().timeIntervalSince(started))
         record.talkSeconds += talk
         let wrapStarted = Date()
-        guard !outcome.endOfInput, let status = askDisposition(suggested: outcome.suggestedStatus) else {
-            engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: outcome.suggestedStatus ?? .notInterested)
-            return false
+        let status: LeadStatus
+        let note: String
+        if let recorded = outcome.recordedStatus {
+            status = recorded
+            note = outcome.notes ?? ""
+        } else {
+            guard !outcome.endOfInput, let chosen = askDisposition(suggested: outcome.suggestedStatus) else {
+                engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: outcome.suggestedStatus ?? .notInterested)
+                return false
+            }
+            status = chosen
+            note = input.readLine(prompt: zh ? "  備註> " : "  notes> ") ?? ""
         }
-        let note = input.readLine(prompt: zh ? "  備註> " : "  notes> ") ?? ""
         record.dispositions[status, default: 0] += 1
         record.notes.append((lead.id, status, note))
         engine.traineeFinished(talkSeconds: talk, wrapSeconds: max(5, Date().timeIntervalSince(wrapStarted)), status: status)

@@ -16,7 +16,7 @@ final class RecordingObserver: CallObserver {
     }
 
     func callEnded(_ result: CallResult) {
-        // /quit leaves a call without an ending and without a scorecard (PracticeCall saves the scorecard).
+        // /quit leaves a call without an ending (PracticeCall saves the scorecard of the others).
         recording.callEnded(ending: result.quit ? nil : result.ending.outcome)
     }
 }
