@@ -1,4 +1,5 @@
 import CallsimCore
+import Synchronization
 
 /// What a scenario trains.
 public enum ScenarioKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -332,7 +333,10 @@ public struct Scenario: Sendable {
     public var drills: [Drill]
     public var tests: [GoldenTest]
 
-    let matcher: IntentMatcher
+    /// Compiled on the first match: listing scenarios never matches a line, so loading them
+    /// all does not pay for indexing every keyword of every one.
+    private let lazyMatcher: LazyIntentMatcher
+    var matcher: IntentMatcher { lazyMatcher.matcher }
 
     init(
         id: String, title: String, language: Language, kind: ScenarioKind, direction: CallDirection,
@@ -358,7 +362,7 @@ public struct Scenario: Sendable {
         self.rubric = rubric
         self.drills = drills
         self.tests = tests
-        self.matcher = IntentMatcher(intents: intents)
+        self.lazyMatcher = LazyIntentMatcher(intents: intents)
     }
 
     public func beat(_ id: String) -> Beat? { beats.first { $0.id == id } }
@@ -404,6 +408,23 @@ extension Scenario {
         public struct RecordField: Sendable, Hashable, Codable {
             public var label: String
             public var value: String
+        }
+    }
+}
+
+/// The matcher for a fixed list of intents, built once on first use and shared by copies.
+final class LazyIntentMatcher: Sendable {
+    private let intents: [Intent]
+    private let built = Mutex<IntentMatcher?>(nil)
+
+    init(intents: [Intent]) { self.intents = intents }
+
+    var matcher: IntentMatcher {
+        built.withLock { built in
+            if let built { return built }
+            let matcher = IntentMatcher(intents: intents)
+            built = matcher
+            return matcher
         }
     }
 }
