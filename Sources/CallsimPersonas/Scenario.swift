@@ -428,3 +428,48 @@ final class LazyIntentMatcher: Sendable {
         }
     }
 }
+
+/// Lets the executable keep loaded scenarios in a cache; the matcher is rebuilt from the intents.
+extension Scenario: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, title, language, kind, direction, translationOf, file, persona, campaign, script
+        case intents, beats, endings, fallback, thresholds, rubric, drills, tests
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            language: try c.decode(Language.self, forKey: .language), kind: try c.decode(ScenarioKind.self, forKey: .kind),
+            direction: try c.decode(CallDirection.self, forKey: .direction),
+            translationOf: try c.decodeIfPresent(String.self, forKey: .translationOf),
+            file: try c.decode(String.self, forKey: .file), persona: try c.decode(Persona.self, forKey: .persona),
+            campaign: try c.decode(Campaign.self, forKey: .campaign), script: try c.decode([ScriptStage].self, forKey: .script),
+            intents: try c.decode([Intent].self, forKey: .intents), beats: try c.decode([Beat].self, forKey: .beats),
+            endings: try c.decode([Ending].self, forKey: .endings), fallback: try c.decode(Fallback.self, forKey: .fallback),
+            thresholds: try c.decode([Threshold].self, forKey: .thresholds), rubric: try c.decode(Rubric.self, forKey: .rubric),
+            drills: try c.decode([Drill].self, forKey: .drills), tests: try c.decode([GoldenTest].self, forKey: .tests))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(language, forKey: .language)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(direction, forKey: .direction)
+        try c.encodeIfPresent(translationOf, forKey: .translationOf)
+        try c.encode(file, forKey: .file)
+        try c.encode(persona, forKey: .persona)
+        try c.encode(campaign, forKey: .campaign)
+        try c.encode(script, forKey: .script)
+        try c.encode(intents, forKey: .intents)
+        try c.encode(beats, forKey: .beats)
+        try c.encode(endings, forKey: .endings)
+        try c.encode(fallback, forKey: .fallback)
+        try c.encode(thresholds, forKey: .thresholds)
+        try c.encode(rubric, forKey: .rubric)
+        try c.encode(drills, forKey: .drills)
+        try c.encode(tests, forKey: .tests)
+    }
+}
