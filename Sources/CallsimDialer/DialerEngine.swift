@@ -60,6 +60,8 @@ public struct DialerEngine: Sendable {
         var newLeads: ContiguousArray<Int32> = []
         var cursor = 0
         var recycle = TimedIndexHeap()
+        var windowOpen = false
+        var windowValidUntil = -Double.infinity
     }
 
     private struct DayCounters {
@@ -79,10 +81,10 @@ public struct DialerEngine: Sendable {
     public let mode: DialingMode
     public let initialLevel: Double
     public let seed: UInt64
-    private let nationalDoNotCall: Set<UInt64>
-    private let companyDoNotCall: Set<UInt64>
+    private let nationalDoNotCall: PhoneSet
+    private let companyDoNotCall: PhoneSet
     /// Numbers that asked not to be called (or refused, under stop-on-refusal) during the run.
-    private var addedDoNotCall: Set<UInt64> = []
+    private var addedDoNotCall = PhoneSet()
     private struct Samplers {
         var ring, talk, wrapUp, preview, signal, machineDetection, machineTalk: Sampler
     }
@@ -91,10 +93,6 @@ public struct DialerEngine: Sendable {
     private let recycleRules: [RecycleRule?]
     private let dispositionStatuses: [LeadStatus]
     private let dispositionBounds: [Double]
-    private var leadPhone: ContiguousArray<UInt64>
-    /// 0 not looked up yet, 1 not listed, 2 listed.
-    private var leadListed: ContiguousArray<UInt8>
-    private let leadConsentRefused: ContiguousArray<Bool>
 
     // MARK: State
     private var generator: SeededGenerator
@@ -107,12 +105,20 @@ public struct DialerEngine: Sendable {
     private var waitingCalls = RingBuffer<(call: Int32, stamp: UInt32)>()
     private var groups: [ZoneGroup] = []
     private var groupCursor = 0
-    private var leadGroup: ContiguousArray<UInt16>
-    private var leadStatus: ContiguousArray<LeadStatus>
-    private var leadAttempts: ContiguousArray<UInt16>
-    private var leadLastDrop: ContiguousArray<Double>
-    private var leadDialled: ContiguousArray<Bool>
-    private var leadSkill: ContiguousArray<Int8>
+    /// The per-lead facts the inner loop touches, kept together so one lead is one cache line.
+    private struct LeadState {
+        var phone: UInt64
+        var lastDrop: Double = -.infinity
+        var group: UInt16 = 0
+        var attempts: UInt16 = 0
+        var status: LeadStatus = .new
+        var skill: Int8 = -1
+        /// 0 not looked up yet, 1 not listed, 2 listed.
+        var listed: UInt8 = 0
+        var dialled = false
+        var consentRefused = false
+    }
+    private var state: ContiguousArray<LeadState>
     private var ringing = 0, waiting = 0, connected = 0, messages = 0
     private var readyCount = 0, inCallCount = 0, wrapCount = 0, handlingCount = 0
     private var dialingOpen = false
@@ -146,8 +152,8 @@ public struct DialerEngine: Sendable {
         self.initialLevel = max(1, dialLevel ?? campaign.dialing.dialLevel)
         self.level = initialLevel
         self.seed = seed
-        self.nationalDoNotCall = nationalDoNotCall
-        self.companyDoNotCall = companyDoNotCall
+        self.nationalDoNotCall = PhoneSet(nationalDoNotCall)
+        self.companyDoNotCall = PhoneSet(companyDoNotCall)
         self.traineeAgent = traineeAgent
         generator = SeededGenerator(seed: seed)
         let times = campaign.times
@@ -169,16 +175,7 @@ public struct DialerEngine: Sendable {
             for _ in 0..<group.count { agents.append(Agent(skills: mask)) }
         }
 
-        let count = leads.count
-        leadGroup = ContiguousArray(repeating: 0, count: count)
-        leadPhone = ContiguousArray(leads.map(\.phone))
-        leadListed = ContiguousArray(repeating: 0, count: count)
-        leadConsentRefused = ContiguousArray(leads.map { $0.consent == false })
-        leadStatus = ContiguousArray(repeating: .new, count: count)
-        leadAttempts = ContiguousArray(repeating: 0, count: count)
-        leadLastDrop = ContiguousArray(repeating: -.infinity, count: count)
-        leadDialled = ContiguousArray(repeating: false, count: count)
-        leadSkill = ContiguousArray(repeating: -1, count: count)
+        state = ContiguousArray(leads.map { LeadState(phone: $0.phone, consentRefused: $0.consent == false) })
         var groupByOffset: [Int: Int] = [:]
         for (index, lead) in leads.enumerated() {
             let group: Int
@@ -187,10 +184,10 @@ public struct DialerEngine: Sendable {
                 groupByOffset[lead.offsetMinutes] = group
                 groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60)))
             }
-            leadGroup[index] = UInt16(truncatingIfNeeded: group)
-            leadStatus[index] = lead.status
-            leadAttempts[index] = UInt16(clamping: lead.attempts)
-            if let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { leadSkill[index] = Int8(bit) }
+            state[index].group = UInt16(truncatingIfNeeded: group)
+            state[index].status = lead.status
+            state[index].attempts = UInt16(clamping: lead.attempts)
+            if let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { state[index].skill = Int8(bit) }
             switch lead.status {
             case .new: groups[group].newLeads.append(Int32(index))
             default:
@@ -458,38 +455,45 @@ public struct DialerEngine: Sendable {
     /// Scrubs a lead before dialling: numbers on a do-not-call list and leads without consent are set aside.
     private mutating func dialable(_ lead: Int) -> Bool {
         // A lead that needs a skill no ready agent has waits a little instead of risking a drop.
-        let skill = Int(leadSkill[lead])
+        let skill = Int(state[lead].skill)
         if skill >= 0, mode != .preview, firstReadyAgent(skill: skill, excludingTrainee: false) == nil {
-            groups[Int(leadGroup[lead])].recycle.push(now + 20, Int32(lead))
+            groups[Int(state[lead].group)].recycle.push(now + 20, Int32(lead))
             return false
         }
-        if leadConsentRefused[lead] {
-            if !leadDialled[lead] { totals.noConsent += 1 }
+        if state[lead].consentRefused {
+            if !state[lead].dialled { totals.noConsent += 1 }
             return false
         }
         if campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             totals.scrubbed += 1
-            leadStatus[lead] = .doNotCall
+            state[lead].status = .doNotCall
             return false
         }
-        let status = leadStatus[lead]
+        let status = state[lead].status
         if status == .new { return true }
-        if let rule = recycleRules[status.ordinal] { return Int(leadAttempts[lead]) < rule.maxAttempts }
+        if let rule = recycleRules[status.ordinal] { return Int(state[lead].attempts) < rule.maxAttempts }
         return false
     }
 
     /// Lists as they were at the start are looked up once per lead; numbers added during the run are checked each time.
     private mutating func isOnDoNotCall(_ lead: Int) -> Bool {
-        if leadListed[lead] == 0 {
-            let phone = leadPhone[lead]
-            leadListed[lead] = nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? 2 : 1
+        if state[lead].listed == 0 {
+            let phone = state[lead].phone
+            state[lead].listed = nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? 2 : 1
         }
-        return leadListed[lead] == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(leadPhone[lead]))
+        return state[lead].listed == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(state[lead].phone))
     }
 
-    private func insideWindow(group: Int) -> Bool {
+    /// Whether calling is allowed now in a zone; the answer is kept until the window next opens or closes.
+    private mutating func insideWindow(group: Int) -> Bool {
+        if now < groups[group].windowValidUntil { return groups[group].windowOpen }
         let local = localSecondOfDay(now + groups[group].shift)
-        return local >= Double(campaign.compliance.windowStart) && local < Double(campaign.compliance.windowEnd)
+        let start = Double(campaign.compliance.windowStart), end = Double(campaign.compliance.windowEnd)
+        let open = local >= start && local < end
+        let next = open ? end : (local < start ? start : start + 86400)
+        groups[group].windowOpen = open
+        groups[group].windowValidUntil = now + (next - local)
+        return open
     }
 
     @inline(__always)
@@ -498,17 +502,18 @@ public struct DialerEngine: Sendable {
     }
 
     private mutating func audit(lead: Int) {
-        let shift = groups[Int(leadGroup[lead])].shift
+        let shift = groups[Int(state[lead].group)].shift
         let local = localSecondOfDay(now + shift)
         let rules = campaign.compliance
         if local < Double(rules.windowStart) || local >= Double(rules.windowEnd) {
             breach(.outsideCallingWindow, "day \(day + 1): lead \(leads[lead].id) called at \(clock(local)) local time")
         }
-        if isOnDoNotCall(lead) {
+        // With scrubbing on, the hopper has just checked the lists (every dial comes through it).
+        if !campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
         }
-        if now - leadLastDrop[lead] < rules.redialAfterDrop {
-            let hours = (now - leadLastDrop[lead]) / 3600
+        if now - state[lead].lastDrop < rules.redialAfterDrop {
+            let hours = (now - state[lead].lastDrop) / 3600
             breach(.redialAfterDrop, "day \(day + 1): lead \(leads[lead].id) redialled \(formatHours(hours)) h after a dropped call (minimum \(formatHours(rules.redialAfterDrop / 3600)) h)")
         }
     }
@@ -529,14 +534,14 @@ public struct DialerEngine: Sendable {
         calls[index].agent = Int32(agent ?? -1)
         calls[index].stamp &+= 1
         ringing += 1
-        leadAttempts[lead] &+= 1
-        leadDialled[lead] = true
+        state[lead].attempts &+= 1
+        state[lead].dialled = true
         totals.dials += 1
         dayCounters[day].dials += 1
         hourCounters[siteHour].dials += 1
         if logging { log.append(DialerLogEntry(time: now, lead: lead, kind: .dial)) }
 
-        let hour = Int(localSecondOfDay(now + groups[Int(leadGroup[lead])].shift) / 3600) % 24
+        let hour = Int(localSecondOfDay(now + groups[Int(state[lead].group)].shift) / 3600) % 24
         let mix = campaign.outcomesByHour[hour]
         var u = generator.nextUnit()
         let outcome: Outcome
@@ -589,7 +594,7 @@ public struct DialerEngine: Sendable {
                 connect(index, agent: previewAgent)
                 return
             }
-            if let agent = firstReadyAgent(skill: Int(leadSkill[lead]), excludingTrainee: false) {
+            if let agent = firstReadyAgent(skill: Int(state[lead].skill), excludingTrainee: false) {
                 removeReady(agent)
                 connect(index, agent: agent)
                 return
@@ -653,7 +658,7 @@ public struct DialerEngine: Sendable {
         dayCounters[day].drops += 1
         hourCounters[siteHour].drops += 1
         recentDrops.append(now)
-        leadLastDrop[lead] = now
+        state[lead].lastDrop = now
         if campaign.dialing.dropTime > campaign.compliance.maxDropTime {
             breach(.dropTimeOverLimit, "day \(day + 1): lead \(leads[lead].id) waited \(formatNumber(campaign.dialing.dropTime)) s before the drop")
         }
@@ -686,8 +691,8 @@ public struct DialerEngine: Sendable {
         if status == .callback { totals.callbacksScheduled += 1 }
         if status == .doNotCall { totals.doNotCallRequests += 1 }
         if status == .doNotCall || (status == .notInterested && campaign.compliance.stopOnRefusal) {
-            addedDoNotCall.insert(leadPhone[lead])
-            leadListed[lead] = 2
+            addedDoNotCall.insert(state[lead].phone)
+            state[lead].listed = 2
         }
         setStatus(lead, status)
         connected -= 1
@@ -706,9 +711,9 @@ public struct DialerEngine: Sendable {
     }
 
     private mutating func setStatus(_ lead: Int, _ status: LeadStatus) {
-        leadStatus[lead] = status
-        if let rule = recycleRules[status.ordinal], Int(leadAttempts[lead]) < rule.maxAttempts {
-            groups[Int(leadGroup[lead])].recycle.push(now + rule.delay, Int32(lead))
+        state[lead].status = status
+        if let rule = recycleRules[status.ordinal], Int(state[lead].attempts) < rule.maxAttempts {
+            groups[Int(state[lead].group)].recycle.push(now + rule.delay, Int32(lead))
         }
     }
 
@@ -733,7 +738,7 @@ public struct DialerEngine: Sendable {
             remaining -= 1
             let index = Int(entry.call)
             guard calls[index].stamp == entry.stamp, calls[index].state == .waiting else { continue }
-            let skill = Int(leadSkill[Int(calls[index].lead)])
+            let skill = Int(state[Int(calls[index].lead)].skill)
             if skill < 0 || agents[agent].skills & (1 << UInt64(skill)) != 0 {
                 setAgent(agent, .ready)
                 removeReady(agent)
@@ -761,7 +766,8 @@ public struct DialerEngine: Sendable {
     }
 
     private mutating func removeReady(_ agent: Int) {
-        if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
+        if readyAgents.first == Int32(agent) { readyAgents.removeFirst() }
+        else if let position = readyAgents.firstIndex(of: Int32(agent)) { readyAgents.remove(at: position) }
         agents[agent].state = .offered
         readyCount -= 1
         idleBetweenCalls += now - agents[agent].readySince
@@ -865,12 +871,12 @@ public struct DialerEngine: Sendable {
         }
         let busy = dayCounters.reduce(0) { $0 + $1.busyAgentSeconds }
         let available = dayCounters.reduce(0) { $0 + $1.availableAgentSeconds }
-        var statusCounts: [LeadStatus: Int] = [:]
+        var countsByStatus = [Int](repeating: 0, count: LeadStatus.allCases.count)
         var finishedLeads = 0
         for index in leads.indices {
-            let status = leadStatus[index]
-            statusCounts[status, default: 0] += 1
-            if status != .new, !(campaign.recycle[status].map { Int(leadAttempts[index]) < $0.maxAttempts } ?? false) { finishedLeads += 1 }
+            let status = state[index].status
+            countsByStatus[status.ordinal] += 1
+            if status != .new, !(recycleRules[status.ordinal].map { Int(state[index].attempts) < $0.maxAttempts } ?? false) { finishedLeads += 1 }
         }
         var notes: [String] = []
         if totals.safeHarbourMessages > 0 {
@@ -892,12 +898,13 @@ public struct DialerEngine: Sendable {
             maxRollingAbandonmentPercent: maxRolling, abandonmentLimitPercent: limit,
             occupancy: available > 0 ? busy / available : 0,
             averageWaitBetweenCalls: connectsAfterIdle > 0 ? idleBetweenCalls / Double(connectsAfterIdle) : 0,
-            listPenetration: leads.isEmpty ? 0 : Double(leadDialled.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(leads.count),
+            listPenetration: leads.isEmpty ? 0 : Double(state.reduce(0) { $0 + ($1.dialled ? 1 : 0) }) / Double(leads.count),
             leadsFinished: finishedLeads, perDay: perDay, perHour: perHour,
             breaches: CampaignReport.BreachKind.allCases.compactMap { kind in
                 breachCounts[kind].map { CampaignReport.Breach(kind: kind, count: $0, examples: breachExamples[kind] ?? []) }
             },
-            finalStatuses: statusCounts.keys.sorted().map { CampaignReport.StatusCount(status: $0, leads: statusCounts[$0] ?? 0) },
+            finalStatuses: LeadStatus.allCases.filter { countsByStatus[$0.ordinal] > 0 }
+                .map { CampaignReport.StatusCount(status: $0, leads: countsByStatus[$0.ordinal]) },
             notes: notes, events: events.processed)
     }
 }

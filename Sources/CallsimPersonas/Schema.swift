@@ -146,13 +146,18 @@ public enum ScenarioSchema {
 
     /// The keys of a section (`""` for the top level), in schema order.
     public static func keys(in section: String) -> [Key] {
-        keys.filter { key in
-            guard let dot = key.path.lastIndex(of: ".") else { return section.isEmpty }
-            return key.path[..<dot] == section
-        }
+        keysBySection[section] ?? []
     }
 
     static func names(in section: String) -> [String] {
-        keys(in: section).map { String($0.path.split(separator: ".").last ?? "") }
+        namesBySection[section] ?? []
+    }
+
+    // Looked up for every node of every file: grouped once, not filtered on each call.
+    private static let keysBySection: [String: [Key]] = Dictionary(grouping: keys) { key in
+        key.path.lastIndex(of: ".").map { String(key.path[..<$0]) } ?? ""
+    }
+    private static let namesBySection: [String: [String]] = keysBySection.mapValues { keys in
+        keys.map { String($0.path.split(separator: ".").last ?? "") }
     }
 }

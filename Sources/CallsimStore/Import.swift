@@ -54,8 +54,9 @@ extension Store {
             let insertTurn = try db.cachedStatement(
                 sql: "INSERT INTO turns (session_id, idx, speaker, text, response_seconds, at) VALUES (?, ?, ?, ?, ?, ?)")
             let insertResult = try db.cachedStatement(
-                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns, position) VALUES (?, ?, ?, ?, ?)")
-            let insertCategory = try db.cachedStatement(sql: "INSERT INTO category_scores (session_id, category, score, position) VALUES (?, ?, ?, ?)")
+                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns, position, trainee_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let insertCategory = try db.cachedStatement(
+                sql: "INSERT INTO category_scores (session_id, category, score, position, trainee_id, started) VALUES (?, ?, ?, ?, ?, ?)")
             let insertWrapUp = try db.cachedStatement(sql: """
                 INSERT INTO wrapups (session_id, disposition, telemarketing, complaint, contact, checks, form_score, created)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -82,11 +83,11 @@ extension Store {
                     try insertTurn.execute(arguments: [id, offset + 1, turn.speaker.rawValue, turn.text, turn.responseSeconds, call.started])
                 }
                 for (position, (indicator, status, turns, category, codes)) in item.results.enumerated() {
-                    try insertResult.execute(arguments: [id, indicator, status, turns, position])
+                    try insertResult.execute(arguments: [id, indicator, status, turns, position, trainee, call.started])
                     catalog[indicator] = (category, codes)
                 }
                 for (position, category) in (call.score?.categories ?? []).enumerated() {
-                    try insertCategory.execute(arguments: [id, category.name, category.score, position])
+                    try insertCategory.execute(arguments: [id, category.name, category.score, position, trainee, call.started])
                 }
                 if let wrapUp = call.wrapUp {
                     try insertWrapUp.execute(arguments: [

@@ -8,10 +8,15 @@ public struct ScenarioRubric: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var indicators: [String]
-    public init(id: String, title: String, indicators: [String]) {
+    public var language: Language?
+    /// Rubric weights; an indicator weighted higher is trained harder by the scenario.
+    public var weights: [String: Double]
+    public init(id: String, title: String, indicators: [String], language: Language? = nil, weights: [String: Double] = [:]) {
         self.id = id
         self.title = title
         self.indicators = indicators
+        self.language = language
+        self.weights = weights
     }
 }
 
@@ -93,6 +98,7 @@ extension Store {
             var statuses: [(String, String, String, Int)] = []
             var categoryScores: [(String, String, Double?)] = []
             var catalog: [String: (String, [String])] = [:]
+            var languages: [(String, String, Int)] = []
         }
         let raw = try read { db -> Raw in
             var filter = "WHERE 1"
@@ -110,15 +116,33 @@ extension Store {
                 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
                 \(filter) AND s.score IS NOT NULL GROUP BY t.name, day ORDER BY t.name, day
                 """, arguments: arguments).map { ($0[0], $0[1], $0[2], $0[3]) }
+            // The per-result tables carry trainee and start (v7) and are grouped along their covering index.
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM trainees") { names[row[0]] = row[1] }
+            var resultFilter = "WHERE 1"
+            var resultArguments: StatementArguments = []
+            if let trainee {
+                resultFilter += " AND trainee_id = (SELECT id FROM trainees WHERE name = ?)"
+                resultArguments += [trainee]
+            }
+            if let since { resultFilter += " AND started >= ?"; resultArguments += [since] }
             raw.statuses = try Row.fetchAll(db, sql: """
-                SELECT t.name, r.indicator_id, r.status, COUNT(*)
-                FROM sessions s JOIN trainees t ON t.id = s.trainee_id JOIN indicator_results r ON r.session_id = s.id
-                \(filter) GROUP BY t.name, r.indicator_id, r.status
-                """, arguments: arguments).map { ($0[0], $0[1], $0[2], $0[3]) }
+                SELECT trainee_id, indicator_id, status, COUNT(*) FROM indicator_results
+                \(resultFilter) GROUP BY trainee_id, indicator_id, status
+                """, arguments: resultArguments).compactMap { row in
+                    guard let name = names[row[0]] else { return nil }
+                    return (name, row[1], row[2], row[3])
+                }
             raw.categoryScores = try Row.fetchAll(db, sql: """
-                SELECT t.name, c.category, AVG(c.score)
-                FROM sessions s JOIN trainees t ON t.id = s.trainee_id JOIN category_scores c ON c.session_id = s.id
-                \(filter) GROUP BY t.name, c.category
+                SELECT trainee_id, category, AVG(score) FROM category_scores
+                \(resultFilter) GROUP BY trainee_id, category
+                """, arguments: resultArguments).compactMap { row in
+                    guard let name = names[row[0]] else { return nil }
+                    return (name, row[1], row[2])
+                }
+            raw.languages = try Row.fetchAll(db, sql: """
+                SELECT t.name, s.language, COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+                \(filter) GROUP BY t.name, s.language
                 """, arguments: arguments).map { ($0[0], $0[1], $0[2]) }
             for row in try Row.fetchAll(db, sql: "SELECT id, category, codes FROM indicators") {
                 raw.catalog[row[0]] = (row[1], decodeJSON([String].self, row[2]) ?? [])
@@ -177,14 +201,19 @@ extension Store {
             let weakest = indicators.filter { $0.applicable > 0 && ($0.rate ?? 1) < 1 }
                 .sorted { ($0.rate ?? 1, -$0.violated, -$0.applicable, $0.id) < ($1.rate ?? 1, -$1.violated, -$1.applicable, $1.id) }
                 .prefix(3)
+            // Scenarios in the language the trainee practises most come first, then those that
+            // cover more of the weakest indicators and weigh this one more.
+            let usual = raw.languages.filter { $0.0 == name }.max { ($0.2, $1.1) < ($1.2, $0.1) }.flatMap { Language(code: $0.1) }
             let suggestions = weakest.map { weak in
                 Suggestion(indicator: weak.id, scenarios: Array(scenarios
                     .filter { $0.indicators.contains(weak.id) }
-                    .sorted {
-                        let left = $0.indicators.filter { id in weakest.contains { $0.id == id } }.count
-                        let right = $1.indicators.filter { id in weakest.contains { $0.id == id } }.count
-                        return (-left, $0.id) < (-right, $1.id)
+                    .map { scenario -> (ScenarioRubric, Int, Int, Double) in
+                        let covered = scenario.indicators.filter { id in weakest.contains { $0.id == id } }.count
+                        let sameLanguage = usual == nil || scenario.language == usual ? 0 : 1
+                        return (scenario, sameLanguage, -covered, -(scenario.weights[weak.id] ?? 1))
                     }
+                    .sorted { ($0.1, $0.2, $0.3, $0.0.id) < ($1.1, $1.2, $1.3, $1.0.id) }
+                    .map(\.0)
                     .prefix(3)))
             }
             return TraineeReport(trainee: name, sessions: sessions, scoredSessions: scored, interrupted: interrupted,

@@ -4,7 +4,7 @@ import GRDB
 /// once released: add a new one.
 public enum Schema {
     public static let versions = [
-        "v1-sessions", "v2-process", "v3-scores", "v4-wrapup", "v5-dialer", "v6-report-indexes",
+        "v1-sessions", "v2-process", "v3-scores", "v4-wrapup", "v5-dialer", "v6-report-indexes", "v7-report-covering",
     ]
 
     public static var current: String { versions[versions.count - 1] }
@@ -124,6 +124,26 @@ public enum Schema {
             try db.create(index: "sessions_on_started", on: "sessions", columns: ["started"])
             try db.execute(sql: "CREATE INDEX sessions_open ON sessions(id) WHERE ended IS NULL AND interrupted = 0")
             try db.create(index: "indicator_results_on_indicator", on: "indicator_results", columns: ["indicator_id", "status"])
+            try db.execute(sql: "ANALYZE")
+        }
+
+        // Reports group 28 results per call by trainee: results and category scores carry their
+        // session's trainee and start, so one covering index answers without a join or a sort.
+        migrator.registerMigration("v7-report-covering") { db in
+            for table in ["indicator_results", "category_scores"] {
+                try db.alter(table: table) { t in
+                    t.add(column: "trainee_id", .integer)
+                    t.add(column: "started", .datetime)
+                }
+                try db.execute(sql: """
+                    UPDATE \(table) SET
+                        trainee_id = (SELECT trainee_id FROM sessions WHERE sessions.id = \(table).session_id),
+                        started = (SELECT started FROM sessions WHERE sessions.id = \(table).session_id)
+                    """)
+            }
+            try db.execute(sql: "DROP INDEX indicator_results_on_indicator")
+            try db.execute(sql: "CREATE INDEX indicator_results_by_trainee ON indicator_results(trainee_id, indicator_id, status, started)")
+            try db.execute(sql: "CREATE INDEX category_scores_by_trainee ON category_scores(trainee_id, category, started, score)")
             try db.execute(sql: "ANALYZE")
         }
         return migrator

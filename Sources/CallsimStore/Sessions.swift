@@ -65,22 +65,25 @@ extension Store {
         try write { db in
             try db.execute(sql: "UPDATE sessions SET score = ?, critical = ? WHERE id = ?", arguments: [summary.score, critical, id])
             guard db.changesCount > 0 else { throw StoreError.sessionNotFound(String(id)) }
+            let owner = try Row.fetchOne(db, sql: "SELECT trainee_id, started FROM sessions WHERE id = ?", arguments: [id])
+            let trainee: Int64? = owner?["trainee_id"]
+            let started: Date? = owner?["started"]
             try db.execute(sql: "DELETE FROM indicator_results WHERE session_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM category_scores WHERE session_id = ?", arguments: [id])
             let insertResult = try db.cachedStatement(
-                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns, position) VALUES (?, ?, ?, ?, ?)")
+                sql: "INSERT INTO indicator_results (session_id, indicator_id, status, turns, position, trainee_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)")
             let upsertIndicator = try db.cachedStatement(sql: """
                 INSERT INTO indicators (id, category, codes) VALUES (?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET category = excluded.category, codes = excluded.codes
                 """)
             for (position, (result, turns, codes)) in results.enumerated() {
-                try insertResult.execute(arguments: [id, result.id, result.status, turns, position])
+                try insertResult.execute(arguments: [id, result.id, result.status, turns, position, trainee, started])
                 try upsertIndicator.execute(arguments: [result.id, result.category, codes])
             }
             let insertCategory = try db.cachedStatement(
-                sql: "INSERT INTO category_scores (session_id, category, score, position) VALUES (?, ?, ?, ?)")
+                sql: "INSERT INTO category_scores (session_id, category, score, position, trainee_id, started) VALUES (?, ?, ?, ?, ?, ?)")
             for (position, category) in summary.categories.enumerated() {
-                try insertCategory.execute(arguments: [id, category.name, category.score, position])
+                try insertCategory.execute(arguments: [id, category.name, category.score, position, trainee, started])
             }
         }
     }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import GRDB
+import Synchronization
 
 /// A problem with the database, told in words a trainee can act on.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -133,7 +134,9 @@ public final class Store: Sendable {
         }
     }
 
-    /// Opens for reading: read-write when possible (so interrupted calls get marked), else read-only.
+    /// Opens for reading: read-write when possible (so interrupted calls get marked); on a
+    /// read-only medium, a private copy (SQLite cannot read a WAL database where it cannot
+    /// create its shared-memory file).
     public static func openForReading(path: String) throws -> Store {
         do {
             return try Store(path: path)
@@ -141,10 +144,40 @@ public final class Store: Sendable {
             switch error {
             case .readOnly, .cannotCreate:
                 guard FileManager.default.fileExists(atPath: path) else { throw error }
-                return try Store(path: path, options: Options(readOnly: true))
+                return try readOnlyCopy(of: path, error: error)
             default:
                 throw error
             }
+        }
+    }
+
+    static func readOnlyCopy(of path: String, error: StoreError) throws -> Store {
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
+        let folder = NSTemporaryDirectory() + "callsim-read-" + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let copy = folder + "/callsim.sqlite"
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            if FileManager.default.fileExists(atPath: path + "-wal") {
+                try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+            }
+            let store = try Store(path: copy)
+            store.temporaryFolder.withLock { $0 = folder }
+            return store
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+    }
+
+    /// A private copy's folder, removed when the store goes away.
+    let temporaryFolder = Mutex<String?>(nil)
+
+    deinit {
+        if let folder = temporaryFolder.withLock({ $0 }) {
+            try? close()
+            try? FileManager.default.removeItem(atPath: folder)
         }
     }
 

@@ -267,3 +267,22 @@ func parseCampaign(_ yaml: String) throws -> (Campaign, [Diagnostic]) {
 @Test func statusOrdinalsFollowTheDeclarationOrder() {
     #expect(LeadStatus.allCases.map(\.ordinal) == Array(0..<LeadStatus.allCases.count))
 }
+
+@Test func thePhoneSetAgreesWithASwiftSet() {
+    var generator = SeededGenerator(seed: 17)
+    let initial = Set((0..<500).map { _ in 886_900_000_000 + generator.next() % 100_000_000 })
+    var fast = PhoneSet(initial)
+    var reference = initial
+    for _ in 0..<3000 {
+        let number = 886_900_000_000 + generator.next() % 100_000_000
+        fast.insert(number)
+        reference.insert(number)
+    }
+    #expect(fast.count == reference.count)
+    for _ in 0..<5000 {
+        let probe = 886_900_000_000 + generator.next() % 100_000_000
+        #expect(fast.contains(probe) == reference.contains(probe))
+    }
+    #expect(reference.allSatisfy { fast.contains($0) })
+    #expect(!fast.contains(0))
+}

@@ -81,6 +81,7 @@ import Testing
         var scenario = try Self.scenario(.sales, .en)
         var test = scenario.tests[0]
         test.indicators = [.init(id: "closing.ask", status: "hit")]
+        test.minScore = nil
         scenario.tests = [test]
         let unscored = GoldenTestRunner(scoring: nil).run(scenario)[0]
         #expect(unscored.passed && unscored.unchecked == ["closing.ask"])
@@ -103,6 +104,7 @@ import Testing
         var test = scenario.tests[0]
         test.indicators = [.init(id: "compliance.identify", status: "hit"), .init(id: "compliance.permission", status: "missed")]
         test.minScore = 10
+        test.maxScore = nil
         scenario.tests = [test]
         let verdict = GoldenTestRunner(scoring: KeywordScoring()).run(scenario)[0].verdict
         #expect(verdict == .failed(["compliance.permission: expected missed, got hit", "score 0 is below min_score 10"]))
@@ -186,5 +188,18 @@ import Testing
     @Test func everyLintRuleIsInTheGuide() throws {
         let text = try Self.readme()
         for rule in LintRules.all { #expect(text.contains("`\(rule.id)`"), "README lacks lint rule \(rule.id)") }
+    }
+}
+
+@Suite struct AuthoringRealScorerTests {
+    @Test func templatesAreScoredByTheRealScorer() throws {
+        let scoring = try #require(ScenarioScorer.shared)
+        #expect(scoring.catalog.contains("closing.ask"))
+        let scenario = try ScenarioLoader.load(yaml: ScenarioTemplate.sales.render(id: "real-score", language: .en), file: "r.yaml")
+        let results = GoldenTestRunner(scoring: scoring).run(scenario)
+        let sale = try #require(results.first)
+        #expect(sale.passed && sale.unchecked.isEmpty)
+        #expect(sale.score?.statuses["closing.ask"] == "hit")
+        #expect((sale.score?.score ?? 0) >= 70)
     }
 }

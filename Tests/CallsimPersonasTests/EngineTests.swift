@@ -290,4 +290,29 @@ private func make(_ temperament: String = "friendly") throws -> Scenario {
         let wrong = diagnostics(minimalScenario.replacingOccurrences(of: "on: permission", with: "on: compliance.permision"))
         #expect(wrong.map(\.description) == ["t.yaml:17:9: error: unknown indicator id 'compliance.permision'; did you mean 'compliance.permission'?"])
     }
+
+    @Test func slowAnswersCostPatience() throws {
+        var engine = try PersonaEngine(scenario: try make(), seed: 1)
+        _ = engine.start()
+        let step = engine.agentSays("Is this a good time?", responseSeconds: 30)
+        #expect(engine.state.mood.patience == 40)
+        #expect(step.notes.contains("patience 50→40 (slow answer (30 s))"))
+        #expect(engine.transcript.turns[1].responseSeconds == 30)
+        var quick = try PersonaEngine(scenario: try make(), seed: 1)
+        _ = quick.start()
+        _ = quick.agentSays("Is this a good time?", responseSeconds: 3)
+        #expect(quick.state.mood.patience == 50)
+    }
+
+    @Test func onceBeatsAndFlagsSetAndCleared() throws {
+        let yaml = minimalScenario.replacingOccurrences(of: "    next: [agree]", with: "    set: [ringing]\n    next: [agree, again]")
+            .replacingOccurrences(of: "    say: Sure, go ahead.", with: "    say: Sure, go ahead.\n    once: true\n    clear: [ringing]\n  - id: again\n    on: permission\n    say: I said yes.")
+        let scenario = try ScenarioLoader.load(yaml: yaml, file: "t.yaml")
+        var engine = try PersonaEngine(scenario: scenario, seed: 1)
+        _ = engine.start()
+        #expect(engine.state.flags == ["ringing"])
+        #expect(engine.agentSays("Is this a good time?").lines.map(\.id) == ["agree"])
+        #expect(engine.state.flags == [])
+        #expect(engine.agentSays("Is this a good time?").lines.map(\.id) == ["again"])
+    }
 }

@@ -62,17 +62,23 @@ import Testing
         }
         let scenario = try ScenarioLoader.load(yaml: yaml, file: "big.yaml")
         #expect(scenario.intents.count > 200)
-        var engine = try PersonaEngine(scenario: scenario, seed: 1)
-        _ = engine.start()
         let line = "您好，我是遠星電信的王小明，天地玄黃宇宙洪荒，請問現在方便耽誤您三分鐘嗎？kw17a"
         #expect(scenario.intents(matching: line).contains("intent17"))
         let clock = ContinuousClock()
-        let turns = 200
-        let elapsed = clock.measure {
-            for _ in 0..<turns { _ = engine.agentSays(line) }
+        // Each turn on a fresh call (a call may end early); the fastest of several batches,
+        // so a busy machine does not fail the test.
+        var batches: [Duration] = []
+        for _ in 0..<5 {
+            var total = Duration.zero
+            for seed in 0..<20 {
+                var engine = try PersonaEngine(scenario: scenario, seed: UInt64(seed))
+                _ = engine.start()
+                total += clock.measure { _ = engine.agentSays(line) }
+            }
+            batches.append(total / 20)
         }
-        let perTurn = elapsed / turns
-        // Debug builds are several times slower than release; this bound catches a lost index.
+        let perTurn = batches.min() ?? .zero
+        print("engine turn with 200 intents x 20 phrases (debug build): \(perTurn)")
         #expect(perTurn < .milliseconds(5), "per turn: \(perTurn)")
     }
 

@@ -72,7 +72,13 @@ import Testing
         let second = try store.session(2)
         let index = Schema.versions.firstIndex(of: version) ?? 0
         #expect(second.info.interrupted == (index == 0))
-        if index >= 2 { #expect(first.score?.results.map(\.status) == ["hit"]) }
+        if index >= 2 {
+            #expect(first.score?.results.map(\.status) == ["hit"])
+            // Results stored before reports had their own trainee and start are counted too.
+            let report = try store.report()
+            #expect(report.trainees.first?.indicators.first?.hit == 1)
+            #expect(report.trainees.first?.categories.first?.averageScore == 100)
+        }
         if index >= 3 { #expect(first.info.formScore == 100) }
         if index >= 4 { #expect(try store.shifts().first?.calls.first?.sessionID == 1) }
     }
@@ -195,5 +201,31 @@ import Testing
         #expect(onlyBob.trainees[0].weakest.isEmpty)
         let later = try store.report(since: base.addingTimeInterval(86_400))
         #expect(later.trainees.map { "\($0.trainee):\($0.sessions)" } == ["amy:1"])
+    }
+}
+
+@Suite struct PathTests {
+    @Test func theDatabasePathFollowsOptionThenEnvironmentThenXDG() {
+        let environment = ["HOME": "/home/amy", "XDG_DATA_HOME": "/data", "CALLSIM_DB": "/tmp/x.sqlite"]
+        #expect(Store.resolvePath(option: "~/c.sqlite", environment: environment) == "/home/amy/c.sqlite")
+        #expect(Store.resolvePath(option: nil, environment: environment) == "/tmp/x.sqlite")
+        #expect(Store.resolvePath(option: nil, environment: ["HOME": "/home/amy", "XDG_DATA_HOME": "/data"]) == "/data/callsim/callsim.sqlite")
+        // A relative XDG_DATA_HOME is ignored, as the XDG specification says.
+        #expect(Store.resolvePath(option: nil, environment: ["HOME": "/home/amy", "XDG_DATA_HOME": "rel"])
+                == "/home/amy/.local/share/callsim/callsim.sqlite")
+    }
+
+    @Test func theCLIUsesCALLSIM_DBAndXDG() throws {
+        try #require(Built.callsimExists, "build the binary first: swift build (\(Built.callsim))")
+        let folder = TempFolder()
+        defer { folder.cleanup() }
+        let recorded = try runCallsim(["_store", "record", "--trainee", "amy"], stdin: "A: 您好\n",
+                                      environment: ["CALLSIM_DB": folder.file("env.sqlite")])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("env.sqlite")))
+        let xdg = try runCallsim(["_store", "record", "--trainee", "amy"], stdin: "A: 您好\n",
+                                 environment: ["CALLSIM_DB": "", "XDG_DATA_HOME": folder.file("data")])
+        #expect(xdg.status == 0, "\(xdg.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("data/callsim/callsim.sqlite")))
     }
 }

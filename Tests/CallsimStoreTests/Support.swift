@@ -81,8 +81,12 @@ final class Child {
         return (process.terminationStatus, String(decoding: buffer, as: UTF8.self), errorText)
     }
 
+    /// Sends a signal; falls back to SIGKILL when the process outlives it by 10 s.
     func kill(_ signal: Int32) {
         Glibc.kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

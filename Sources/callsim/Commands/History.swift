@@ -28,10 +28,10 @@ struct History: ParsableCommand {
     func run() throws {
         var sinceDate: Date?
         if let since {
-            guard let date = RecordDates.parse(since) else { throw CLIError("callsim: --since: not a date: \(since) (use yyyy-MM-dd)", exitCode: 64) }
+            guard let date = RecordDates.parse(since) else { throw ValidationError("--since: not a date: \(since) (use yyyy-MM-dd)") }
             sinceDate = date
         }
-        if let limit, limit < 0 { throw CLIError("callsim: --limit must be 0 or more", exitCode: 64) }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
         let store = try database.openForReading()
         let sessions = try storeAction { try store.sessions(trainee: trainee, since: sinceDate, limit: limit) }
         if json {

@@ -65,10 +65,17 @@ struct List: ParsableCommand {
             let header = ["ID", "LANG", "KIND", "PERSONA", "BEATS", "ENDINGS", "TITLE"]
             let rows = entries.map { entry in
                 [entry.id, entry.lang, "\(entry.kind)/\(entry.direction)", entry.temperament, "\(entry.beats)",
-                 entry.endings.map(\.kind).joined(separator: ","), entry.title]
+                 Self.endingSummary(entry.endings), entry.title]
             }
             print(TextTable.render([header] + rows), terminator: "")
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// The number of endings and their distinct kinds: `4 resolved,escalated,hangup`.
+    static func endingSummary(_ endings: [Entry.EndingEntry]) -> String {
+        var kinds: [String] = []
+        for ending in endings where !kinds.contains(ending.kind) { kinds.append(ending.kind) }
+        return "\(endings.count) \(kinds.joined(separator: ","))"
     }
 }

@@ -39,6 +39,9 @@ struct Play: ParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
+    @Flag(help: "Skip the wrap-up forms after the call.")
+    var noForms = false
+
     func run() throws {
         let uiLanguage = UILanguage.resolve(option: lang)
         let deadAirSeconds = try Self.deadAirOverride()
@@ -61,6 +64,7 @@ struct Play: ParsableCommand {
         options.deadAir = !noDeadAir
         options.deadAirSeconds = deadAirSeconds
         options.fromBeat = fromBeat
+        options.wrapUpForms = !noForms
         // A database that cannot be opened costs the record of this call, not the call itself.
         var recording: CallRecording?
         do {

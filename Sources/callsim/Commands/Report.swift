@@ -29,21 +29,24 @@ struct Report: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Folder of scenario files for practice suggestions (default: the built-in Personas/).", valueName: "DIR"))
+    var personas: String?
+
     @Option(help: "Language of the text report (zh-TW or en); the HTML report carries both.")
     var lang: String?
 
     func run() throws {
         var sinceDate: Date?
         if let since {
-            guard let date = RecordDates.parse(since) else { throw CLIError("callsim: --since: not a date: \(since) (use yyyy-MM-dd)", exitCode: 64) }
+            guard let date = RecordDates.parse(since) else { throw ValidationError("--since: not a date: \(since) (use yyyy-MM-dd)") }
             sinceDate = date
         }
         let store = try database.openForReading()
         if let trainee, try !storeAction({ try store.trainees() }).contains(trainee) {
-            throw CLIError("callsim: no trainee named \(trainee) (known: \(try storeAction { try store.trainees() }.joined(separator: ", ")))", exitCode: 1)
+            throw CLIError("no trainee named \(trainee) (known: \(try storeAction { try store.trainees() }.joined(separator: ", ")))")
         }
         let report = try storeAction {
-            try store.report(trainee: trainee, since: sinceDate, scenarios: ScenarioRubrics.available())
+            try store.report(trainee: trainee, since: sinceDate, scenarios: ScenarioRubrics.available(personas: personas))
         }
         if let html {
             try ReportFiles.write(HTMLReport.render(report, focus: trainee), to: html)

@@ -25,36 +25,75 @@ struct Shift: ParsableCommand {
     @Option(help: "Simulated seconds per real second while you wait for a call.")
     var speed: Double = 60
 
-    @Option(help: "Interface language: zh-TW or en.")
-    var lang: String = "zh-TW"
+    @Option(help: "Language of callsim's menus and messages: zh-TW or en (default: from the locale).")
+    var lang: Language?
 
     @Flag(help: "Refuse a lead list with any bad row.")
     var strict = false
 
     func validate() throws {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
-        guard Language(code: lang) != nil else { throw ValidationError("--lang must be zh-TW or en") }
     }
 
     func run() throws {
-        let language = Language(code: lang) ?? .zhTW
+        let language = UILanguage.resolve(option: lang)
         let loaded = try LoadedCampaign.load(path: campaign, strict: strict, days: nil)
-        let session = ShiftSession(loaded: loaded, seed: seed, speed: speed, language: language,
-                                   input: ShiftInput(), runner: PlainCallRunner(language: language))
+        let editor = LineEditor(historyFile: nil)
+        defer { editor.close() }
+        let input = ShiftInput(source: editor)
+        let runner = PracticeCallRunner(language: language, seed: seed, scenarios: try PracticeCatalog.scenarios(),
+                                        fallback: PlainCallRunner(language: language))
+        let session = ShiftSession(loaded: loaded, seed: seed, speed: speed, language: language, input: input, runner: runner)
         try session.run()
     }
 }
 
-/// Lines typed by the trainee, from a terminal or a pipe.
+/// The trainee's keyboard during a shift: the REPL's line source (readline on a terminal, plain lines from a pipe).
 final class ShiftInput {
-    let interactive = isatty(0) == 1
+    let source: any LineSource
+    var interactive: Bool { source.isInteractive }
 
-    func readLine(prompt: String) -> String? {
-        print(prompt, terminator: "")
-        fflush(nil)
-        guard let line = Swift.readLine(strippingNewline: true) else { return nil }
-        if !interactive { print(line) }
-        return line
+    init(source: any LineSource) { self.source = source }
+
+    /// nil at the end of input or on Ctrl-C; `.timeout` is reported as an empty optional line via `timedOut`.
+    func readLine(prompt: String, completions: [String] = []) -> String? {
+        if !interactive { print(prompt, terminator: ""); Console.flush() }
+        while true {
+            switch source.readLine(prompt: prompt, completions: completions, timeout: nil) {
+            case .line(let line):
+                if !interactive { print(line) }
+                return line
+            case .invalidLine: continue
+            default: return nil
+            }
+        }
+    }
+
+    enum Pickup { case answered(after: Double), missed(after: Double), ended }
+
+    /// Waits for Enter for at most `limit` seconds (a person at a terminal), or reads a line (a pipe).
+    func pickUp(limit: Double) -> Pickup {
+        let started = ContinuousClock.now
+        func elapsed() -> Double {
+            let (seconds, attoseconds) = started.duration(to: .now).components
+            return Double(seconds) + Double(attoseconds) / 1e18
+        }
+        if !interactive {
+            guard readLine(prompt: "") != nil else { return .ended }
+            let delay = elapsed()
+            return delay > limit ? .missed(after: delay) : .answered(after: delay)
+        }
+        switch source.readLine(prompt: "", completions: [], timeout: limit + 0.05) {
+        case .line, .invalidLine:
+            let delay = elapsed()
+            return delay > limit ? .missed(after: delay) : .answered(after: delay)
+        case .timeout:
+            source.abandonPendingLine()
+            print("")
+            return .missed(after: elapsed())
+        default:
+            return .ended
+        }
     }
 }
 
@@ -65,26 +104,83 @@ struct ShiftCallOutcome {
     var suggestedStatus: LeadStatus?
     /// The trainee closed the input during the call.
     var endOfInput: Bool
+    /// What the call ending said, for the trainee's record.
+    var summary: String?
+    /// A disposition and notes the call's own wrap-up already recorded.
+    var recordedStatus: LeadStatus?
+    var notes: String?
 }
 
 /// Runs one connected call with the lead's persona.
 protocol ShiftCallRunner {
-    func takeCall(lead: Lead, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome
+    func takeCall(lead: Lead, number: Int, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome
 }
 
-/// Records the agent's side of the call when no persona engine is linked into this build.
+/// The lead's persona (its `persona` column names a scenario) in the practice-call screen, with its scorecard.
+struct PracticeCallRunner: ShiftCallRunner {
+    var language: Language
+    var seed: UInt64
+    var scenarios: [any PracticeScenario]
+    var fallback: PlainCallRunner
+
+    func takeCall(lead: Lead, number: Int, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome {
+        guard let scenario = scenarios.first(where: { $0.id == lead.persona }) else {
+            let known = scenarios.map(\.id).sorted().joined(separator: ", ")
+            print(language == .zhTW ? "  （找不到情境「\(lead.persona)」\(known.isEmpty ? "" : "；可用：\(known)")，改為只記錄您的發言。）"
+                                    : "  (No scenario '\(lead.persona)'\(known.isEmpty ? "" : "; known: \(known)"): only your lines are recorded.)")
+            return try fallback.takeCall(lead: lead, number: number, campaign: campaign, input: input)
+        }
+        var options = CallOptions(seed: seed &+ UInt64(number), uiLanguage: language)
+        options.showBrief = number == 1
+        options.deadAir = input.interactive
+        let outcome = try PracticeCall.run(scenario: scenario, options: options, source: input.source)
+        let call = outcome.call
+        let agentLines = call.transcript.turns.filter { $0.speaker == .agent }.count
+        var result = ShiftCallOutcome(agentLines: agentLines, suggestedStatus: call.quit ? nil : Self.status(for: call.ending.outcome),
+                                      endOfInput: false, summary: call.ending.summary)
+        // The practice call's own wrap-up (the telemarketing record) already asked for a disposition and notes.
+        if let record = outcome.wrapUp?.telemarketing, let disposition = record.disposition, let status = Self.status(for: disposition) {
+            result.recordedStatus = status
+            result.notes = record.notes
+        }
+        return result
+    }
+
+    static func status(for disposition: Disposition) -> LeadStatus? {
+        switch disposition {
+        case .sale: return .sale
+        case .noSale, .hangup: return .notInterested
+        case .callback: return .callback
+        case .dnc: return .doNotCall
+        case .wrongNumber: return .wrongNumber
+        case .answeringMachine: return .answeringMachine
+        case .resolved, .escalated, .noAnswer, .busy: return nil
+        }
+    }
+
+    /// The disposition a call's ending suggests.
+    static func status(for outcome: CallOutcome) -> LeadStatus? {
+        switch outcome {
+        case .sale: return .sale
+        case .noSale, .hangup: return .notInterested
+        case .dnc: return .doNotCall
+        case .callback: return .callback
+        case .resolved, .escalated: return nil
+        }
+    }
+}
+
+/// Records the agent's side of the call when the lead names no scenario this build knows.
 struct PlainCallRunner: ShiftCallRunner {
     var language: Language
 
-    func takeCall(lead: Lead, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome {
+    func takeCall(lead: Lead, number: Int, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome {
         let zh = language == .zhTW
-        print(zh ? "  客戶：\(lead.name.isEmpty ? lead.id : lead.name)　情境：\(lead.persona.isEmpty ? "（未指定）" : lead.persona)　名單來源：\(lead.source.isEmpty ? "（未載明）" : lead.source)"
-                 : "  Customer: \(lead.name.isEmpty ? lead.id : lead.name)  persona: \(lead.persona.isEmpty ? "(none)" : lead.persona)  list source: \(lead.source.isEmpty ? "(not stated)" : lead.source)")
-        print(zh ? "  （此版本未連結客戶角色引擎：請輸入您的每一句話，/hangup 結束通話。）"
-                 : "  (No persona engine in this build: type each of your lines; /hangup ends the call.)")
+        print(zh ? "  客戶：\(lead.name.isEmpty ? lead.id : lead.name)　名單來源：\(lead.source.isEmpty ? "（未載明）" : lead.source)；輸入您的每一句話，/hangup 結束通話。"
+                 : "  Customer: \(lead.name.isEmpty ? lead.id : lead.name)  list source: \(lead.source.isEmpty ? "(not stated)" : lead.source); type each of your lines, /hangup ends the call.")
         var lines = 0
         while true {
-            guard let line = input.readLine(prompt: zh ? "  專員> " : "  agent> ") else {
+            guard let line = input.readLine(prompt: zh ? "  專員> " : "  agent> ", completions: ["/hangup"]) else {
                 return ShiftCallOutcome(agentLines: lines, suggestedStatus: nil, endOfInput: true)
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -159,21 +255,28 @@ final class ShiftSession {
         print("")
         say("\(clock())  ☎ 來電轉接：\(lead.name.isEmpty ? lead.id : lead.name) \(displayPhone(lead.phone)) — 按 Enter 接聽",
             "\(clock())  ☎ Call for you: \(lead.name.isEmpty ? lead.id : lead.name) \(displayPhone(lead.phone)) — press Enter to answer")
-        let offered = Date()
-        guard input.readLine(prompt: "") != nil else { return false }
-        let delay = Date().timeIntervalSince(offered)
-        guard engine.traineePickedUp(after: delay) else {
+        Console.flush()
+        let delay: Double
+        switch input.pickUp(limit: loaded.campaign.dialing.dropTime) {
+        case .ended:
+            // The shift stops here; the call put through is left as it was (neither answered nor dropped).
+            return false
+        case .missed(let after):
+            _ = engine.traineePickedUp(after: after)
             record.missed += 1
-            say("  太慢了（\(formatSeconds(delay)) 秒）：客戶只聽到語音訊息「\(loaded.campaign.safeHarbourMessage)」，這通電話算放棄。",
-                "  Too slow (\(formatSeconds(delay)) s): the caller heard the recorded message \"\(loaded.campaign.safeHarbourMessage)\" and the call counts as abandoned.")
+            say("  太慢了（\(formatSeconds(after)) 秒）：客戶只聽到語音訊息「\(loaded.campaign.safeHarbourMessage)」，這通電話算放棄。",
+                "  Too slow (\(formatSeconds(after)) s): the caller heard the recorded message \"\(loaded.campaign.safeHarbourMessage)\" and the call counts as abandoned.")
             return true
+        case .answered(let after):
+            delay = after
+            _ = engine.traineePickedUp(after: after)
         }
         record.answered += 1
         record.pickupSeconds += delay
         let started = Date()
         let outcome: ShiftCallOutcome
         do {
-            outcome = try runner.takeCall(lead: lead, campaign: loaded.campaign, input: input)
+            outcome = try runner.takeCall(lead: lead, number: record.answered, campaign: loaded.campaign, input: input)
         } catch {
             Console.error("\(error)")
             outcome = ShiftCallOutcome(agentLines: 0, suggestedStatus: nil, endOfInput: false)
@@ -181,11 +284,19 @@ final class ShiftSession {
         let talk = max(20, Date().timeIntervalSince(started))
         record.talkSeconds += talk
         let wrapStarted = Date()
-        guard !outcome.endOfInput, let status = askDisposition(suggested: outcome.suggestedStatus) else {
-            engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: outcome.suggestedStatus ?? .notInterested)
-            return false
+        let status: LeadStatus
+        let note: String
+        if let recorded = outcome.recordedStatus {
+            status = recorded
+            note = outcome.notes ?? ""
+        } else {
+            guard !outcome.endOfInput, let chosen = askDisposition(suggested: outcome.suggestedStatus) else {
+                engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: outcome.suggestedStatus ?? .notInterested)
+                return false
+            }
+            status = chosen
+            note = input.readLine(prompt: zh ? "  備註> " : "  notes> ") ?? ""
         }
-        let note = input.readLine(prompt: zh ? "  備註> " : "  notes> ") ?? ""
         record.dispositions[status, default: 0] += 1
         record.notes.append((lead.id, status, note))
         engine.traineeFinished(talkSeconds: talk, wrapSeconds: max(5, Date().timeIntervalSince(wrapStarted)), status: status)
@@ -199,7 +310,7 @@ final class ShiftSession {
         print("  " + menu)
         while true {
             let prompt = (zh ? "  結案代碼" : "  disposition") + (suggested.map { " [\($0.rawValue)]" } ?? "") + "> "
-            guard let line = input.readLine(prompt: prompt) else { return nil }
+            guard let line = input.readLine(prompt: prompt, completions: choices.map(\.rawValue)) else { return nil }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty, let suggested { return suggested }
             if let status = LeadStatus(rawValue: text.uppercased()), choices.contains(status) { return status }

@@ -15,6 +15,9 @@ struct Show: ParsableCommand {
     @Flag(help: "Score the call as it stands (for a call interrupted before its scorecard) and store the scorecard.")
     var score = false
 
+    @Flag(name: .customLong("forms"), help: "Fill in (again) the wrap-up forms of this call, then show it.")
+    var fillForms = false
+
     @Flag(help: "Print the call in the transcript format (for `callsim score`).")
     var transcript = false
 
@@ -26,10 +29,23 @@ struct Show: ParsableCommand {
 
     func run() throws {
         guard let id = Int64(session), id > 0 else {
-            throw CLIError("callsim: not a session id: \(session) (see `callsim history`)", exitCode: 64)
+            throw ValidationError("not a session id: \(session) (see `callsim history`)")
         }
-        let store = score ? try database.open() : try database.openForReading()
+        let store = score || fillForms ? try database.open() : try database.openForReading()
         var detail = try storeAction { try store.session(id) }
+        let language = UILanguage.resolve(option: lang.flatMap(Language.init(code:)))
+        if fillForms {
+            let turns = detail.turns.map(\.turn)
+            let complaint = WrapUpContext.complaintLikely(turns: turns, ending: detail.info.ending)
+                || (detail.score?.results.contains { $0.category == "complaint" && $0.status != "na" } ?? false)
+            let context = WrapUpContext(turns: turns, ending: detail.info.ending, isComplaint: complaint)
+            let editor = LineEditor(historyFile: nil)
+            defer { editor.close() }
+            let dialog = WrapUpDialog(input: LineSourceFormInput(editor), language: language)
+            let wrapUp = dialog.run(context: context, notes: detail.wrapUp?.telemarketing.map { [$0.notes] } ?? [])
+            try storeAction { try store.saveWrapUp(id, wrapUp, checks: WrapUpChecker.check(wrapUp, context: context)) }
+            detail = try storeAction { try store.session(id) }
+        }
         if score {
             let summary = try RecordScoring.score(detail)
             try storeAction { try store.saveScore(id, summary) }

@@ -4,10 +4,12 @@ import Foundation
 /// Plugs the session recorder into the call loop: the session at the start, each turn as it is entered.
 final class RecordingObserver: CallObserver {
     let recording: CallRecording
+    private var scenario: (any PracticeScenario)?
 
     init(_ recording: CallRecording) { self.recording = recording }
 
     func callStarted(scenario: any PracticeScenario, options: CallOptions, at date: Date) {
+        self.scenario = scenario
         recording.callStarted(scenarioID: scenario.id, seed: options.seed, language: scenario.language, context: scenario.context)
     }
 
@@ -16,7 +18,13 @@ final class RecordingObserver: CallObserver {
     }
 
     func callEnded(_ result: CallResult) {
-        recording.callEnded(ending: result.ending.outcome)
+        // /quit leaves a call without an ending and without a scorecard.
+        recording.callEnded(ending: result.quit ? nil : result.ending.outcome)
+        guard !result.quit else { return }
+        let persona = (scenario as? PersonaPracticeScenario)?.scenario
+        var context = scenario?.context
+        context?.outcome = result.ending.outcome
+        recording.saveScore(RecordScoring.score(result.transcript, context: context, scenario: persona))
     }
 }
 

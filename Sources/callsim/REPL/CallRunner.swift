@@ -16,6 +16,8 @@ struct CallOptions: Sendable {
     var showBrief = true
     /// Longest agent line sent to the persona, in characters.
     var maxLineLength = 2000
+    /// Asks the wrap-up forms after the call (`--no-forms` turns them off).
+    var wrapUpForms = true
 
     init(seed: UInt64, uiLanguage: Language, trainee: String? = nil) {
         self.seed = seed
@@ -112,6 +114,7 @@ final class CallRunner {
         // Dead air counts from the last customer line, or from the end of a Ctrl-C question.
         var silentSince = lastShown
         var ending = step.ending
+        var agentHungUp = false
         var quit = false
 
         let deadAirLimit: Double? = {
@@ -124,7 +127,8 @@ final class CallRunner {
             step = engine.agentHangsUp()
             for line in step.customerLines { out(customerText(line)) }
             publishNewTurns()
-            ending = step.ending ?? CallEnding(outcome: .hangup, summary: UIText.agentHungUp.text(lang))
+            agentHungUp = true
+            ending = step.ending ?? CallEnding(outcome: .hangup, summary: "")
         }
 
         conversation: while ending == nil {
@@ -216,7 +220,8 @@ final class CallRunner {
             }
         }
 
-        let finalEnding = ending ?? CallEnding(outcome: .hangup, summary: UIText.agentHungUp.text(lang))
+        let finalEnding = ending ?? CallEnding(outcome: .hangup, summary: "")
+        out(Console.styled((agentHungUp ? UIText.agentHungUp : UIText.customerHungUp).text(lang), .dim, color: color))
         out("")
         out(Console.styled(UIText.callEnded.text(lang, finalEnding.outcome.label(lang)), .bold, color: color)
             + (finalEnding.summary.isEmpty ? "" : " — " + finalEnding.summary))

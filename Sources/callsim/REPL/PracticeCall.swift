@@ -36,18 +36,22 @@ enum PracticeCall {
         }
 
         Console.flush()
-        let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
-        let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
-                                    isComplaint: scenario.isComplaint)
-        let wrapUp = dialog.run(context: context, notes: result.notes)
-        let checks = WrapUpChecker.check(wrapUp, context: context)
-        recording?.saveWrapUp(wrapUp, checks: checks)
-        StandardOutput.write(dialog.render(checks) + "\n")
-        outcome.wrapUp = wrapUp
-        outcome.formChecks = checks
+        if options.wrapUpForms {
+            let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
+            let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
+                                        isComplaint: scenario.isComplaint)
+            let wrapUp = dialog.run(context: context, notes: result.notes)
+            let checks = WrapUpChecker.check(wrapUp, context: context)
+            recording?.saveWrapUp(wrapUp, checks: checks)
+            StandardOutput.write(dialog.render(checks) + "\n")
+            outcome.wrapUp = wrapUp
+            outcome.formChecks = checks
+        }
 
-        let card = Scorer().score(result.transcript, context: scenario.context, rubric: scenario.rubric)
-        recording?.saveScore(summary(of: card))
+        // The recording observer saves the same scorecard with the session.
+        var context = scenario.context
+        context.outcome = result.ending.outcome
+        let card = Scorer().score(result.transcript, context: context, rubric: scenario.rubric)
         outcome.scorecard = card
         print("")
         print(Console.styled("── " + UIText.scorecardTitle.text(lang) + " ──", .bold, color: color))
@@ -56,16 +60,4 @@ enum PracticeCall {
         Console.flush()
         return outcome
     }
-}
-
-/// The scorecard as the records database keeps it.
-private func summary(of card: Scorecard) -> ScoreSummary {
-    ScoreSummary(
-        results: card.results.map { result in
-            IndicatorOutcome(id: result.id, category: IndicatorCatalog.indicator(result.id)?.category.rawValue ?? "",
-                             status: result.status.rawValue, turns: result.turns, codes: result.codes)
-        },
-        categories: IndicatorCategory.allCases.map { .init(name: $0.rawValue, score: card.categoryScore($0)) },
-        score: card.score, critical: card.critical
-    )
 }

@@ -11,11 +11,15 @@ final class CallRecording {
     private(set) var recorder: SessionRecorder?
     private let report: (String) -> Void
     private var reportedFailure = false
+    /// Turns already stored for a resumed call; the call loop reports them again.
+    let skippedTurns: Int
+    private var turnsSeen = 0
 
     init(store: Store, trainee: String, report: @escaping (String) -> Void = { Console.error($0) }) {
         self.store = store
         self.trainee = trainee
         self.report = report
+        skippedTurns = 0
     }
 
     /// Continues an interrupted session claimed with `Store.claim`.
@@ -24,6 +28,7 @@ final class CallRecording {
         trainee = detail.info.trainee
         recorder = SessionRecorder(store: store, resuming: detail)
         self.report = report
+        skippedTurns = detail.turns.count
     }
 
     var sessionID: Int64? { recorder?.sessionID }
@@ -38,7 +43,8 @@ final class CallRecording {
     }
 
     func turnEntered(_ turn: Turn) {
-        guard let recorder else { return }
+        turnsSeen += 1
+        guard let recorder, turnsSeen > skippedTurns else { return }
         attempt { try recorder.record(turn) }
     }
 

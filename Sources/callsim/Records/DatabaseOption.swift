@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import CallsimStore
 import Foundation
@@ -19,7 +22,7 @@ struct DatabaseOption: ParsableArguments {
             try store.markInterrupted()
             return store
         } catch let error as StoreError {
-            throw CLIError("callsim: \(error.description)", exitCode: 1)
+            throw CLIError("\(error.description)")
         }
     }
 
@@ -27,13 +30,13 @@ struct DatabaseOption: ParsableArguments {
     func openForReading() throws -> Store {
         do {
             guard FileManager.default.fileExists(atPath: resolvedPath) else {
-                throw CLIError("callsim: \(resolvedPath): no database yet; play a call first (or use --db PATH)", exitCode: 1)
+                throw CLIError("\(resolvedPath): no database yet; play a call first (or use --db PATH)")
             }
             let store = try Store.openForReading(path: resolvedPath)
             _ = try? store.markInterrupted()
             return store
         } catch let error as StoreError {
-            throw CLIError("callsim: \(error.description)", exitCode: 1)
+            throw CLIError("\(error.description)")
         }
     }
 }
@@ -43,7 +46,7 @@ func storeAction<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw CLIError("callsim: \(error.description)", exitCode: 1)
+        throw CLIError("\(error.description)")
     }
 }
 
@@ -59,8 +62,25 @@ func defaultTrainee(_ option: String?) -> String {
 
 /// Dates on screen and in exports: UTC, to the minute.
 enum RecordDates {
-    static func minute(_ date: Date) -> String { format(date, "yyyy-MM-dd HH:mm") }
-    static func iso(_ date: Date) -> String { format(date, "yyyy-MM-dd'T'HH:mm:ss'Z'") }
+    static func minute(_ date: Date) -> String {
+        let t = fields(date)
+        return "\(t.year)-\(two(t.month))-\(two(t.day)) \(two(t.hour)):\(two(t.minute))"
+    }
+
+    static func iso(_ date: Date) -> String {
+        let t = fields(date)
+        return "\(t.year)-\(two(t.month))-\(two(t.day))T\(two(t.hour)):\(two(t.minute)):\(two(t.second))Z"
+    }
+
+    /// UTC calendar fields without a DateFormatter (costly to build, and history prints thousands).
+    static func fields(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     static func format(_ date: Date, _ pattern: String) -> String {
         let formatter = DateFormatter()

@@ -251,12 +251,21 @@ enum HTMLReport {
                    stops[index].1 + (stops[index + 1].1 - stops[index].1) * t,
                    stops[index].2 + (stops[index + 1].2 - stops[index].2) * t)
         if light { rgb = (rgb.0 + (255 - rgb.0) * 0.6, rgb.1 + (255 - rgb.1) * 0.6, rgb.2 + (255 - rgb.2) * 0.6) }
-        return String(format: "#%02x%02x%02x", Int(rgb.0.rounded()), Int(rgb.1.rounded()), Int(rgb.2.rounded()))
+        return "#" + hex(rgb.0) + hex(rgb.1) + hex(rgb.2)
     }
 
+    static func hex(_ component: Double) -> String {
+        let value = max(0, min(255, Int(component.rounded())))
+        let digits = Array("0123456789abcdef")
+        return String([digits[value / 16], digits[value % 16]])
+    }
+
+    /// A coordinate to one decimal, without String(format:) (slow, and called thousands of times).
     static func f(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     static func anchor(_ name: String) -> String {

@@ -1,3 +1,4 @@
+import CallsimScoring
 import CallsimStore
 import Foundation
 
@@ -7,7 +8,7 @@ enum ReportFiles {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError("callsim: \(path): cannot write the report (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(path): cannot write the report (\(error.localizedDescription))")
         }
     }
 
@@ -15,7 +16,7 @@ enum ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("callsim: \(folder): cannot create the folder (\(error.localizedDescription))", exitCode: 1)
+            throw CLIError("\(folder): cannot create the folder (\(error.localizedDescription))")
         }
         for (name, rows) in CSVReport.tables(report) {
             try write(CSVReport.encode(rows), to: (folder as NSString).appendingPathComponent(name))
@@ -63,6 +64,49 @@ enum CSVReport {
 }
 
 /// Scenarios and the indicators their rubrics score, for the report's practice suggestions.
+/// Loading every scenario file costs more than the report itself, so the rubrics are kept in
+/// `$XDG_CACHE_HOME/callsim/rubrics.json`, keyed by the files' names, sizes and times.
 enum ScenarioRubrics {
-    static func available() -> [ScenarioRubric] { [] }
+    struct Cache: Codable {
+        var signature: [String]
+        var rubrics: [ScenarioRubric]
+    }
+
+    static func available(personas: String? = nil) -> [ScenarioRubric] {
+        guard let catalog = try? ScenarioCatalog(override: personas), let files = try? catalog.files() else { return [] }
+        let signature = files.map { url -> String in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(url.path)|\(size)|\(modified)"
+        }
+        let cacheFile = cacheURL()
+        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
+           let cache = try? JSONDecoder().decode(Cache.self, from: data), cache.signature == signature {
+            return cache.rubrics
+        }
+        guard let loaded = try? catalog.loadAll() else { return [] }
+        var seen: Set<String> = []
+        let rubrics = loaded.scenarios.compactMap { scenario -> ScenarioRubric? in
+            guard seen.insert(scenario.id).inserted else { return nil }
+            let listed = scenario.rubric.indicators.map(\.indicator)
+            return ScenarioRubric(
+                id: scenario.id, title: scenario.title, indicators: listed.isEmpty ? IndicatorCatalog.ids : listed,
+                language: scenario.language,
+                weights: Dictionary(scenario.rubric.indicators.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { first, _ in first }))
+        }
+        if let cacheFile, let data = try? JSONEncoder().encode(Cache(signature: signature, rubrics: rubrics)) {
+            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: cacheFile, options: .atomic)
+        }
+        return rubrics
+    }
+
+    static func cacheURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("callsim/rubrics.json")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/callsim/rubrics.json")
+    }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import CallsimCore
 import CallsimStore
@@ -23,16 +26,23 @@ struct StoreTool: ParsableCommand {
         var ending: String?
 
         func run() throws {
-            guard let language = Language(code: lang) else { throw CLIError("callsim: --lang: unknown language \(lang)", exitCode: 64) }
+            guard let language = Language(code: lang) else { throw ValidationError("--lang: unknown language \(lang)") }
             var outcome: CallOutcome?
             if let ending {
-                guard let parsed = CallOutcome(rawValue: ending) else { throw CLIError("callsim: --ending: unknown ending \(ending)", exitCode: 64) }
+                guard let parsed = CallOutcome(rawValue: ending) else { throw ValidationError("--ending: unknown ending \(ending)") }
                 outcome = parsed
             }
+            // A closed terminal must end the call as it would a person's, even when the parent
+            // ignored or blocked hang-ups (both are inherited across exec).
+            signal(SIGHUP, SIG_DFL)
+            var hangUp = sigset_t()
+            sigemptyset(&hangUp)
+            sigaddset(&hangUp, SIGHUP)
+            pthread_sigmask(SIG_UNBLOCK, &hangUp, nil)
             let store = try database.open()
             let recording = CallRecording(store: store, trainee: defaultTrainee(trainee))
             recording.callStarted(scenarioID: scenario, seed: seed, language: language, context: nil)
-            guard let id = recording.sessionID else { throw CLIError("callsim: the call could not be recorded", exitCode: 1) }
+            guard let id = recording.sessionID else { throw CLIError("the call could not be recorded") }
             StandardOutput.write("session \(id)\n")
             var lineNumber = 0
             while let line = Swift.readLine(strippingNewline: true) {
@@ -68,7 +78,7 @@ struct StoreTool: ParsableCommand {
         @Option var seed: UInt64 = 1
 
         func run() throws {
-            guard sessions >= 0, trainees > 0 else { throw CLIError("callsim: --sessions must be 0 or more and --trainees 1 or more", exitCode: 64) }
+            guard sessions >= 0, trainees > 0 else { throw ValidationError("--sessions must be 0 or more and --trainees 1 or more") }
             let store = try database.open()
             var generator = SeededGenerator(seed: seed)
             let origin = Date(timeIntervalSince1970: 1_780_000_000)

@@ -21,14 +21,14 @@ enum UIText {
     case briefTitle, briefProduct, briefPrice, briefOffers, briefLimits, briefCustomer, briefCompany, briefAgent, briefDirection
     case directionOutbound, directionInbound
     case seedLine, ringing, incomingCall, connected
-    case agentPrompt, helpText, unknownCommand, lineTooLong, lineHasControlCharacters, emptyLine
+    case agentPrompt, helpText, unknownCommand, lineTooLong, lineHasControlCharacters
     case confirmHangUp, confirmAnswer, keepTalking
     case noteKept, notesEmpty, notesTitle
     case noHint, hintTitle
     case transcriptTitle, transcriptEmpty
     case scriptTitle, scriptEmpty
     case callEnded, customerHungUp, agentHungUp, leftWithoutScore
-    case scorecardTitle, endingTitle
+    case scorecardTitle
     case timeSeconds
     case formRequired, formNotAChoice
 
@@ -83,7 +83,6 @@ enum UIText {
         case .unknownCommand: pair = ("沒有 %@ 這個指令。可用指令：%@", "Unknown command %@. Commands: %@")
         case .lineTooLong: pair = ("這句太長了（%@ 個字元，上限 %@），沒有送出。請說短一點。", "That line is too long (%@ characters, limit %@) and was not sent. Say it in shorter lines.")
         case .lineHasControlCharacters: pair = ("這句含有控制字元或無效的位元組，沒有送出。", "That line holds control characters or invalid bytes and was not sent.")
-        case .emptyLine: pair = ("", "")
         case .confirmHangUp: pair = ("要掛斷電話嗎？(y/n) ", "Hang up? (y/n) ")
         case .confirmAnswer: pair = ("請回答 y 或 n。", "Please answer y or n.")
         case .keepTalking: pair = ("通話繼續。", "The call goes on.")
@@ -101,7 +100,6 @@ enum UIText {
         case .agentHungUp: pair = ("（您掛斷了電話）", "(You hung up.)")
         case .leftWithoutScore: pair = ("已離開，這通電話不評分。", "Left the call; it is not scored.")
         case .scorecardTitle: pair = ("評分", "Scorecard")
-        case .endingTitle: pair = ("結果", "Ending")
         case .timeSeconds: pair = ("%@ 秒", "%@ s")
         case .formRequired: pair = ("這一欄必填。", "This field is required.")
         case .formNotAChoice: pair = ("「%@」不是選項之一。請輸入編號或：%@", "'%@' is not one of the choices. Enter a number or one of: %@")

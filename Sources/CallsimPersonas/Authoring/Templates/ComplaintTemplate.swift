@@ -146,6 +146,11 @@ extension ScenarioTemplate {
           - {{a_bye}}
         customer: [open, calmer, bill_details, remedy_ok, case_given, thanks_bye]
         ending: resolved
+        indicators:                       # statuses the scorer must give
+          complaint.positive: hit
+          complaint.resolve: hit
+          complaint.record: hit
+        min_score: 60                     # the scorer's score, 0-100
       - name: {{test_escalated}}
         seed: 2
         agent:
@@ -160,6 +165,7 @@ extension ScenarioTemplate {
           - {{a_blame}}
         customer: [open, blamed, hangup_angry]
         ending: hangup_angry
+        indicators: {complaint.positive: violated}
       - name: {{test_drill}}
         seed: 4
         from: after-apology
@@ -222,7 +228,7 @@ extension ScenarioTemplate {
         "model_record": "Your case number is A12345, and we will text you when it is done.",
         "kw_details": "which bill, which month, how much was", "ex_details": "which month's bill was charged twice",
         "kw_refuse": "can't refund, cannot refund, nothing we can do, not possible",
-        "open1": "Hello, I want to complain! You charged me twice last month!", "open2": "Hello? What is going on with my bill? You took my money again!",
+        "open1": "Hello, I want to complain! You charged me twice last month!", "open2": "Hello? You overcharged me on my bill again!",
         "calmer": "Well... okay. So what are you going to do about it?",
         "blamed": "My fault? You charged me wrong!",
         "still_angry": "Are you even listening? You overcharged me!",

@@ -203,6 +203,11 @@ extension ScenarioTemplate {
           - {{a_bye}}
         customer: [answer, opening_ok, needs, pitch_warm, price, price.reply, agree, confirm_ok, payment_ok, goodbye_sale]
         ending: sale
+        indicators:                       # statuses the scorer must give
+          compliance.identify: hit
+          listening.open_question: hit
+          closing.ask: hit
+        min_score: 70                     # the scorer's score, 0-100
       - name: {{test_callback}}
         seed: 2
         agent:
@@ -222,6 +227,7 @@ extension ScenarioTemplate {
           - {{a_accept_dnc}}
         customer: [answer, opening_ok, pressured, pressured, dnc_request, dnc_accepted]
         ending: dnc
+        indicators: {compliance.honor_dnc: hit}
       - name: {{test_silence}}
         seed: 4
         agent: [/silence 20, /silence 20, /silence 20]
