@@ -108,7 +108,7 @@ struct ComplaintEscalateIndicator: Indicator {
         let allowed = call.context.allowedRemedies.map { TextNormalizer.scalars($0) }.filter { $0.count >= 2 }
         let beyondAuthority: (TurnAnalysis) -> Bool = { turn in
             if turn.hasAny([.customerDemandSupervisor, .customerDemandLegal]) { return true }
-            guard turn.has(.customerDemandCompensation) else { return false }
+            guard turn.has(.customerDemandCompensation), turn.has(.customerDemandCue) else { return false }
             return !allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }
         }
         guard let demand = call.turns.indices.first(where: { i in

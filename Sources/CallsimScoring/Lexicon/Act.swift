@@ -6,6 +6,7 @@ public enum Act: Int, CaseIterable, Sendable {
     case customerAccept, customerRefuse, customerNewContactCue, customerContactWord, customerAccountWord
     case customerDemandSupervisor, customerDemandLegal, customerDemandCompensation, customerOtherProvider
     case objectionPrice, objectionNoNeed, objectionProvider, objectionNoTime, objectionThink, objectionDistrust
+    case customerDemandCue, customerHowToApply
     case customerPaymentQuestion, customerWhoQuestion
     // Agent
     case selfName, companyCue, purpose, permission, offer, benefit, ask, readback, confirmQuestion
