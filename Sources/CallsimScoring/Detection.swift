@@ -167,11 +167,12 @@ extension CallAnalysis {
                 numberQuestion = true
             }
         }
-        if reply.has(.check) { return true }
+        // A clear next step (let me check, a hand-off, a callback) addresses it too.
+        if reply.hasAny([.check, .escalate, .callback]) { return true }
         if overlap(reply, tokens: questionTokens) >= 1 {
             return true
         }
-        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord])
+        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
             || reply.normalized.contains(where: TurnFeatures.isDigit)) {
             return true
         }

@@ -370,6 +370,73 @@ struct HeldOutCallTests {
         closing.contact na
         closing.courtesy missed
         """),
+        Case(name: "slow-broadband-zh", transcript: """
+        # direction: inbound
+        # company: 全家寬頻
+        # lang: zh-TW
+        客服：全家寬頻您好，我是客服小組的楊承恩，請問有什麼可以幫您？
+        客戶：你們的網路每天晚上都很慢，看個影片一直轉圈圈，我已經忍一個月了，真的很煩。
+        客服：不好意思造成您的困擾。請問您的帳號是？
+        客戶：帳號是 HN88231。你們到底什麼時候要修好？
+        客服：我這邊看到您那區晚上用量比較大，我幫您開一張維修單，單號是R-77120，工程師會在後天下午兩點到五點到府檢測，這樣可以嗎？
+        客戶：可以。這個月的月費你們要不要退一點？
+        客服：這個部分我沒辦法決定，我會轉給主管，明天中午前會有專人打電話跟您說明。
+        客戶：好吧。
+        客服：謝謝您，祝您有美好的一天。
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose na
+        listening.acknowledge hit
+        listening.paraphrase missed
+        listening.answer_question hit
+        listening.empathy hit
+        closing.objection na
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive hit
+        complaint.key_points missed
+        complaint.resolve hit
+        complaint.escalate hit
+        complaint.record hit
+        records.update na
+        """),
+        Case(name: "medical-insurance-guarantee-zh", transcript: """
+        # direction: outbound
+        # company: 康健保險經紀
+        # customer: 謝太太
+        # lang: zh-TW
+        C: 喂？
+        A: 謝太太您好，我是康健保險經紀的吳佩珊，打來是想關心一下您家的保障，不知道您現在方便說話嗎？
+        C: 嗯，可以啊。
+        A: 謝謝您。想請教您，目前家裡的保單主要是保哪些項目呢？
+        C: 就一些壽險啦，醫療的好像比較少，我最近一直在擔心住院的費用。
+        A: 我能理解您的擔心，所以您是覺得醫療這塊比較不足，特別是住院的花費，對嗎？
+        C: 對對。
+        A: 我們有一張實支實付的醫療險，住院一天最高理賠三千，一個月保費大約850元。保證您穩賺不賠，比放銀行還好。
+        C: 這樣喔，那我要先問問我先生。
+        A: 沒問題，我先把建議書寄到您的信箱，您跟先生討論看看，我週四下午再打給您，可以嗎？
+        C: 好啊。
+        A: 謝謝謝太太，有問題可以打我分機2231。再見。
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose hit
+        compliance.permission hit
+        compliance.no_misrepresentation violated
+        compliance.privacy hit
+        compliance.cooling_off na
+        listening.acknowledge hit
+        listening.paraphrase hit
+        listening.open_question hit
+        listening.use_name hit
+        listening.empathy hit
+        closing.benefit hit
+        closing.objection hit
+        closing.ask missed
+        closing.confirm na
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive na
+        """),
     ]
 
     @Test(arguments: cases)

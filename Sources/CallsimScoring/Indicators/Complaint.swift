@@ -111,8 +111,10 @@ struct ComplaintEscalateIndicator: Indicator {
             guard turn.has(.customerDemandCompensation), turn.has(.customerDemandCue) else { return false }
             return !allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }
         }
+        // Or the agent says the request is beyond them.
+        let agentSaysBeyond: (Int) -> Bool = { i in call.agentTurns(after: i, count: 1).first?.has(.beyondAuthority) ?? false }
         guard let demand = call.turns.indices.first(where: { i in
-            i >= complaint && call.turns[i].speaker == .customer && beyondAuthority(call.turns[i])
+            i >= complaint && call.turns[i].speaker == .customer && (beyondAuthority(call.turns[i]) || agentSaysBeyond(i))
         }) else { return .na }
         if let turn = call.agentTurnsAfter(demand).first(where: { $0.has(.escalate) && ($0.hasAny([.dateTime, .callback]) || $0.hasDate) }) {
             return IndicatorVerdict(.hit, [turn.number])

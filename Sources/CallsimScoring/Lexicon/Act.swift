@@ -15,7 +15,7 @@ public enum Act: Int, CaseIterable, Sendable {
     case lastDigits, guarantee, governmentBody, freeClaim, freeQualifier, competitorRef, disparage
     case recording, coolingOffExplicit, sevenDays, cancelWord, payment, deliveryWord, dateTime, address
     case urgency, argue, alternative, timeAck, legitimacy, sendInfo, dncAccept, explain, check, yesNo
-    case priceWord, openQuestionWord, greetingQuestion, pitchNegation
+    case priceWord, openQuestionWord, greetingQuestion, pitchNegation, beyondAuthority
 
     public var isCustomerAct: Bool { rawValue <= Act.customerWhoQuestion.rawValue }
 

@@ -192,6 +192,9 @@ enum LexiconEn {
         (.openQuestionWord, ["what", "how", "which", "why", "tell me about", "walk me through", "describe", "what's", "what kind", "how often", "how many",
                              "how much", "where", "who"]),
         (.greetingQuestion, ["how are you", "how's it going", "how are things", "how's your day", "you doing well"]),
+        (.beyondAuthority, ["beyond what i", "not able to approve", "can't approve", "cannot approve", "can't authorize", "can't authorise",
+                             "not authorized", "not authorised", "outside my authority", "above my", "need a manager", "needs a manager",
+                             "needs approval", "manager's approval"]),
         (.pitchNegation, ["not trying to sell", "not selling", "not a sales call"]),
     ]
 }
