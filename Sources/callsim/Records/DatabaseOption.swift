@@ -19,7 +19,7 @@ struct DatabaseOption: ParsableArguments {
     func open() throws -> Store {
         do {
             let store = try Store(path: resolvedPath)
-            try store.markInterrupted()
+            announce(try store.markInterrupted())
             return store
         } catch let error as StoreError {
             throw CLIError("\(error.description)")
@@ -33,11 +33,21 @@ struct DatabaseOption: ParsableArguments {
                 throw CLIError("\(resolvedPath): no database yet; play a call first (or use --db PATH)")
             }
             let store = try Store.openForReading(path: resolvedPath)
-            _ = try? store.markInterrupted()
+            announce((try? store.markInterrupted()) ?? [])
             return store
         } catch let error as StoreError {
             throw CLIError("\(error.description)")
         }
+    }
+}
+
+/// Tells, once, about calls just found interrupted (their process died without ending them).
+private func announce(_ found: [SessionInfo]) {
+    let language = UILanguage.resolve(option: nil)
+    for session in found {
+        Console.error(language == .zhTW
+            ? "callsim：通話 #\(session.id)（\(session.scenarioID)，\(session.turnCount) 句）中斷了；以 `callsim resume \(session.id)` 繼續，或 `callsim show \(session.id) --score` 評分。"
+            : "callsim: call #\(session.id) (\(session.scenarioID), \(session.turnCount) turns) was interrupted; continue with `callsim resume \(session.id)` or score it with `callsim show \(session.id) --score`.")
     }
 }
 
