@@ -430,22 +430,49 @@ final class LazyIntentMatcher: Sendable {
 }
 
 /// Lets the executable keep loaded scenarios in a cache; the matcher is rebuilt from the intents.
+/// An intent equal to a built-in one is stored as its index among the built-ins (most of a
+/// scenario's intents are), which keeps the cache small and quick to decode.
 extension Scenario: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, title, language, kind, direction, translationOf, file, persona, campaign, script
-        case intents, beats, endings, fallback, thresholds, rubric, drills, tests
+        case intents, builtinIntentIndices, beats, endings, fallback, thresholds, rubric, drills, tests
+    }
+
+    private static func builtinCandidates(_ language: Language, _ persona: Persona, _ campaign: Campaign) -> [Intent] {
+        BuiltinIntents.intents(for: language) + BuiltinIntents.derived(persona: persona, campaign: campaign)
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let language = try c.decode(Language.self, forKey: .language)
+        let persona = try c.decode(Persona.self, forKey: .persona)
+        let campaign = try c.decode(Campaign.self, forKey: .campaign)
+        // -1 takes the next of the scenario's own intents; any other value is a built-in's index.
+        let indices = try c.decode([Int].self, forKey: .builtinIntentIndices)
+        var own = try c.decode([Intent].self, forKey: .intents).makeIterator()
+        let candidates = Self.builtinCandidates(language, persona, campaign)
+        var intents: [Intent] = []
+        intents.reserveCapacity(indices.count)
+        for index in indices {
+            if index == -1, let intent = own.next() {
+                intents.append(intent)
+            } else if candidates.indices.contains(index) {
+                intents.append(candidates[index])
+            } else {
+                throw DecodingError.dataCorruptedError(forKey: .builtinIntentIndices, in: c, debugDescription: "no built-in intent \(index)")
+            }
+        }
+        guard own.next() == nil else {
+            throw DecodingError.dataCorruptedError(forKey: .intents, in: c, debugDescription: "more intents than indices")
+        }
         self.init(
             id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
-            language: try c.decode(Language.self, forKey: .language), kind: try c.decode(ScenarioKind.self, forKey: .kind),
+            language: language, kind: try c.decode(ScenarioKind.self, forKey: .kind),
             direction: try c.decode(CallDirection.self, forKey: .direction),
             translationOf: try c.decodeIfPresent(String.self, forKey: .translationOf),
-            file: try c.decode(String.self, forKey: .file), persona: try c.decode(Persona.self, forKey: .persona),
-            campaign: try c.decode(Campaign.self, forKey: .campaign), script: try c.decode([ScriptStage].self, forKey: .script),
-            intents: try c.decode([Intent].self, forKey: .intents), beats: try c.decode([Beat].self, forKey: .beats),
+            file: try c.decode(String.self, forKey: .file), persona: persona,
+            campaign: campaign, script: try c.decode([ScriptStage].self, forKey: .script),
+            intents: intents, beats: try c.decode([Beat].self, forKey: .beats),
             endings: try c.decode([Ending].self, forKey: .endings), fallback: try c.decode(Fallback.self, forKey: .fallback),
             thresholds: try c.decode([Threshold].self, forKey: .thresholds), rubric: try c.decode(Rubric.self, forKey: .rubric),
             drills: try c.decode([Drill].self, forKey: .drills), tests: try c.decode([GoldenTest].self, forKey: .tests))
@@ -463,7 +490,19 @@ extension Scenario: Codable {
         try c.encode(persona, forKey: .persona)
         try c.encode(campaign, forKey: .campaign)
         try c.encode(script, forKey: .script)
-        try c.encode(intents, forKey: .intents)
+        let candidates = Self.builtinCandidates(language, persona, campaign)
+        var indices: [Int] = []
+        var own: [Intent] = []
+        for intent in intents {
+            if let index = candidates.firstIndex(of: intent) {
+                indices.append(index)
+            } else {
+                indices.append(-1)
+                own.append(intent)
+            }
+        }
+        try c.encode(indices, forKey: .builtinIntentIndices)
+        try c.encode(own, forKey: .intents)
         try c.encode(beats, forKey: .beats)
         try c.encode(endings, forKey: .endings)
         try c.encode(fallback, forKey: .fallback)

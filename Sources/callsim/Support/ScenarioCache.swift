@@ -23,7 +23,7 @@ struct ScenarioCache {
         var scenario: Scenario
     }
 
-    private static let format = 1
+    private static let format = 2
 
     let directory: URL
     let build: String
