@@ -172,6 +172,10 @@ public struct CallAnalysis: Sendable {
         if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { turn.contains($0) }) { return false }
         if turn.has(.customerOtherProvider) { return false }
         if direction == .inbound { return true }
+        // A grievance about a third party ("their customer service", 他們那家) in a sales call is about a competitor.
+        let aimedAtCaller = ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
+        if !aimedAtCaller && turn.words.contains(where: { $0.lower == "their" || $0.lower == "they" || $0.lower == "they've" }) { return false }
+        if !aimedAtCaller && ["他們", "那家", "現在用的", "現在那家"].contains(where: { turn.contains($0) }) { return false }
         // In an outbound call a problem is a complaint only when aimed at the caller's company.
         return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
             || turn.has(.customerFeeling)

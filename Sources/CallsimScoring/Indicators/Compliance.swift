@@ -125,6 +125,13 @@ struct NoMisrepresentationIndicator: Indicator {
         IndicatorExample(.hit, "C: Hello?\nA: Hi, it's Sam from Northwind Invest. I can't guarantee returns, but let me explain the fund."),
         IndicatorExample(.violated, "C: Hello?\nA: Hi, it's Sam from Northwind Invest. This fund has guaranteed returns, you can't lose."),
         IndicatorExample(.violated, "# price: $40 a month\nC: What does it cost?\nA: It's completely free."),
+        IndicatorExample(.violated, "# company: 宏達資產管理\nC: 喂？\nA: 您好，這裡是國泰銀行貸款部，我是陳專員。"),
+        IndicatorExample(.violated, "# company: Quickline Loans\nC: Hello?\nA: Hi, this is Union Bank's loan team, my name is Dan."),
+        IndicatorExample(.hit, "# company: 宏泰銀行\nC: 喂？\nA: 您好，我是宏泰銀行信用卡中心的專員李俊宏。"),
+        IndicatorExample(.violated, "C: 我現在用別家的網路。\nA: 他們那個設備都是舊貨，去年還被主管機關罰了好幾百萬。"),
+        IndicatorExample(.hit, "# price: £150\nC: That's a lot.\nA: I understand. The fee is refunded if we find no saving, so there's no risk there."),
+        IndicatorExample(.violated, "C: Is my money safe?\nA: Completely, this fund is zero risk and the returns are steady."),
+        IndicatorExample(.violated, "C: 會不會賠？\nA: 這個基金零風險，報酬很穩定。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -132,6 +139,8 @@ struct NoMisrepresentationIndicator: Indicator {
         let company = call.companyScalars
         for turn in call.agentTurns {
             if turn.has(.guarantee) { evidence.append(turn.number); continue }
+            // "No risk" is a prohibited claim only about returns; a refundable fee carries no risk in another sense.
+            if turn.has(.riskFree) && turn.has(.investmentWord) && !turn.has(.refundWord) { evidence.append(turn.number); continue }
             if turn.has(.governmentBody) && turn.hasAny([.selfName, .companyCue]) {
                 let bodies = turn.matchesOf(.governmentBody).map { Array(turn.normalized[$0.start..<$0.end]) }
                 if company.isEmpty || !bodies.contains(where: { TurnFeatures.find($0, in: company, from: 0) != nil }) {
@@ -139,6 +148,7 @@ struct NoMisrepresentationIndicator: Indicator {
                     continue
                 }
             }
+            if Self.claimsOtherBank(turn, company: company) { evidence.append(turn.number); continue }
             if turn.has(.disparage) && turn.has(.competitorRef) { evidence.append(turn.number); continue }
             if call.context.costsMoney && turn.has(.freeClaim) {
                 // "Free" about one part (installation, the hotline, the first month) is not a claim that the product costs nothing.
@@ -149,6 +159,24 @@ struct NoMisrepresentationIndicator: Indicator {
             }
         }
         return evidence.isEmpty ? IndicatorVerdict(.hit) : IndicatorVerdict(.violated, evidence)
+    }
+
+    static let bankWords: [[Unicode.Scalar]] = ["銀行", "bank"].map { Array($0.unicodeScalars) }
+
+    /// The agent introduces themselves as calling from a bank (這裡是台灣銀行 / this is Union Bank) when the call's company is none.
+    static func claimsOtherBank(_ turn: TurnAnalysis, company: [Unicode.Scalar]) -> Bool {
+        guard !company.isEmpty, !bankWords.contains(where: { TurnFeatures.find($0, in: company, from: 0) != nil }) else { return false }
+        let cueEnds = turn.matches.filter { $0.act == .selfName || $0.act == .companyCue || $0.act == .callingFrom }.map(\.end)
+        guard !cueEnds.isEmpty else { return false }
+        for word in bankWords {
+            var from = 0
+            while let at = TurnFeatures.find(word, in: turn.normalized, from: from) {
+                from = at + 1
+                if word[0] == "b" && ((at > 0 && TurnFeatures.isLatin(turn.normalized[at - 1])) || (at + 4 < turn.normalized.count && TurnFeatures.isLatin(turn.normalized[at + 4]))) { continue }
+                if cueEnds.contains(where: { $0 <= at && at - $0 <= 16 && sameClause(turn.normalized, $0, at) }) { return true }
+            }
+        }
+        return false
     }
 
     static func sameClause(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
