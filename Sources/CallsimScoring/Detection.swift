@@ -154,33 +154,52 @@ extension CallAnalysis {
     static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "when", "what time",
                                                          "what number", "what date", "which day"].map { Array($0.unicodeScalars) }
 
-    /// Whether an agent turn addresses the customer's question in `question`.
-    func addresses(_ reply: TurnAnalysis, question: TurnAnalysis) -> Bool {
-        var questionTokens = TokenSet()
-        var openWord = false
-        var numberQuestion = false
-        for range in question.questions {
-            questionTokens.formUnion(TurnFeatures.contentTokens(question.normalized[range]))
-            let sentence = Array(question.normalized[range])
-            if question.matches.contains(where: { $0.act == .openQuestionWord && range.contains($0.start) }) { openWord = true }
-            if Self.numberQuestionCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) {
-                numberQuestion = true
+    static let timeQuestionCues: [[Unicode.Scalar]] = ["什麼時候", "多久", "幾點", "哪天", "when", "what time", "how long", "which day"].map { Array($0.unicodeScalars) }
+    static let echoParticles: Set<Unicode.Scalar> = ["喔", "哦", "啊", "耶", "噢"]
+    static let tagEndings: [[Unicode.Scalar]] = [", alright?", ", all right?", ", okay?", ", ok?", ", yeah?"].map { Array($0.unicodeScalars) }
+
+    /// Question sentences that ask the agent something: not an echo of a name (福安人壽喔？) nor a statement with a tag ("…, alright?").
+    func askingSentences(_ question: TurnAnalysis) -> [Range<Int>] {
+        let t = question.normalized
+        return question.questions.filter { range in
+            var last = range.upperBound
+            while last > range.lowerBound && (t[last - 1] == " " || t[last - 1] == "?") { last -= 1 }
+            guard last > range.lowerBound else { return false }
+            let sentence = Array(t[range.lowerBound...min(range.upperBound, t.count - 1)])
+            if Self.tagEndings.contains(where: { tag in sentence.count >= tag.count && Array(sentence.suffix(tag.count)) == tag }) { return false }
+            if Self.echoParticles.contains(t[last - 1]) {
+                let body = t[range.lowerBound..<(last - 1)].filter { TurnFeatures.isHan($0) && !Self.echoParticles.contains($0) }
+                let asks = question.matches.contains { range.contains($0.start) && $0.act == .openQuestionWord }
+                if body.count <= 6 && !asks { return false }
             }
-        }
-        // A clear next step (let me check, a hand-off, a callback) addresses it too.
-        if reply.hasAny([.check, .escalate, .callback]) { return true }
-        if overlap(reply, tokens: questionTokens) >= 1 {
             return true
         }
-        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
-            || reply.normalized.contains(where: TurnFeatures.isDigit)) {
-            return true
-        }
+    }
+
+    /// Whether an agent turn addresses the customer's question sentence `range`; `isFirstReply` when it is the agent's next turn.
+    func addresses(_ reply: TurnAnalysis, question: TurnAnalysis, sentence range: Range<Int>, isFirstReply: Bool) -> Bool {
+        let questionTokens = TurnFeatures.contentTokens(question.normalized[range])
+        let sentence = Array(question.normalized[range])
+        let openWord = question.matches.contains { $0.act == .openQuestionWord && range.contains($0.start) }
+        let numberQuestion = Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let timeQuestion = Self.timeQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let givesNumber = reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
+            || reply.normalized.contains(where: TurnFeatures.isDigit)
+        if reply.has(.check) { return true }
+        // "When?" is left open by a callback or hand-off without a time.
+        if timeQuestion { return givesNumber }
+        // A hand-off or callback in the next turn is a clear next step; later it is a new topic.
+        if isFirstReply && reply.hasAny([.escalate, .callback]) { return true }
+        if numberQuestion && givesNumber { return true }
+        if overlap(reply, tokens: questionTokens) >= 1 && !(numberQuestion && !openWord) { return true }
+        if numberQuestion && overlap(reply, tokens: questionTokens) >= 2 { return true }
         // "How do I sign up?" answered by doing it.
         if question.has(.customerHowToApply) && reply.hasAny([.ask, .logged]) { return true }
         if question.has(.customerWhoQuestion) && (agentGivesName(reply) || agentGivesCompany(reply)) { return true }
         if question.has(.customerPaymentQuestion) && reply.has(.payment) { return true }
         if !openWord, let yes = reply.firstPosition(of: [.yesNo]), yes <= 4 { return true }
+        // "What's this about?" answered by the reason for the call.
+        if openWord && reply.has(.purpose) { return true }
         if openWord && !numberQuestion && reply.has(.explain) && !reply.hasAny([.urgency, .argue]) { return true }
         return false
     }

@@ -108,17 +108,21 @@ struct AnswerQuestionIndicator: Indicator {
         var unanswered: [Int] = []
         var answers: [Int] = []
         for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && turn.isQuestion && !turn.isGreetingOnly {
+            let sentences = call.askingSentences(turn)
+            if sentences.isEmpty { continue }
             asked.append(i)
             let replies = call.agentTurns(after: i, count: 2)
             if replies.isEmpty { continue }
-            if let reply = replies.first(where: { call.addresses($0, question: turn) }) {
-                answers.append(reply.number)
-            } else {
-                unanswered.append(turn.number)
+            // Every question in the turn needs its own answer (一堂多久？可以換老師嗎？).
+            var allAnswered = true
+            for sentence in sentences {
+                let reply = replies.enumerated().first { call.addresses($0.element, question: turn, sentence: sentence, isFirstReply: $0.offset == 0) }
+                if let reply { answers.append(reply.element.number) } else { allAnswered = false }
             }
+            if !allAnswered { unanswered.append(turn.number) }
         }
         guard !asked.isEmpty else { return .na }
-        return unanswered.isEmpty ? IndicatorVerdict(.hit, answers) : IndicatorVerdict(.missed, unanswered)
+        return unanswered.isEmpty ? IndicatorVerdict(.hit, Array(Set(answers)).sorted()) : IndicatorVerdict(.missed, unanswered)
     }
 }
 
