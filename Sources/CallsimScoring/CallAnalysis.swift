@@ -90,7 +90,9 @@ public struct CallAnalysis: Sendable {
                 guard let previousAgent else { continue }
                 // Yes to a question is a sale only when the question offered or asked for the sale.
                 let offered = previousAgent.hasAny([.ask, .offer])
-                if offered && turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
+                // "Let's do it" after an answered question is a decision on the offer still open.
+                let decided = Self.decisiveAcceptance.contains { turn.contains($0) }
+                if (offered || decided) && turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
                     acceptance = i
                     break
                 }
@@ -180,6 +182,9 @@ public struct CallAnalysis: Sendable {
         return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
             || turn.has(.customerFeeling)
     }
+
+    static let decisiveAcceptance = ["let's do it", "sign me up", "i'll take it", "let's go ahead", "go ahead and", "幫我訂", "幫我辦", "我要訂", "我要買", "我要辦",
+                                     "就決定", "成交", "幫我登記", "幫我申請", "就這樣辦"]
 
     static func saleFollowUp(_ turns: [TurnAnalysis], after index: Int) -> Bool {
         turns.dropFirst(index + 1).contains { $0.speaker == .agent && $0.hasAny([.readback, .payment, .deliveryWord, .coolingOffExplicit]) }

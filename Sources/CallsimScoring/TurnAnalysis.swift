@@ -180,6 +180,8 @@ public final class TurnAnalysis: @unchecked Sendable {
                         phoneNumbers.append(digits)
                     } else if digits.count >= 9 && digits.count <= 12 && (digits.hasPrefix("0") || digits.hasPrefix("1")) {
                         phoneNumbers.append(digits)
+                    } else if digits.count == 7 && end - start == 8 && t[start + 3] == "-" {
+                        phoneNumbers.append(digits) // a local number, 555-0187
                     }
                 }
                 if TurnFeatures.isDate(t, start: start, end: end) { hasDate = true }

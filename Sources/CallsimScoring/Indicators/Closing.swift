@@ -207,7 +207,9 @@ struct ContactIndicator: Indicator {
                 turn.normalized[cue.end..<min(turn.normalized.count, cue.end + 8)].contains(where: TurnFeatures.isDigit)
                     || turn.normalized[cue.start..<cue.end].contains(where: TurnFeatures.isDigit)
             }
-            if ownNumber || cueWithNumber || turn.has(.callback) { return IndicatorVerdict(.hit, [turn.number]) }
+            // "Someone will get back to you" without a number or a time gives no way to reach anyone.
+            let timedCallback = turn.has(.callback) && (turn.hasDate || turn.has(.dateTime))
+            if ownNumber || cueWithNumber || timedCallback { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed)
     }
