@@ -13,6 +13,8 @@ extension CallAnalysis {
             let scalars = TextNormalizer.scalars(name)
             if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
             if let first = scalars.first, TurnFeatures.isHan(first) {
+                // The given name alone (佩君 for 林佩君), as colleagues and regulars are addressed.
+                if scalars.count == 3, TurnFeatures.find(Array(scalars.dropFirst()), in: turn.normalized, from: 0) != nil { return true }
                 if TurnFeatures.find(Array("敝姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil
                     || TurnFeatures.find(Array("我姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil {
                     return true
@@ -82,6 +84,7 @@ extension CallAnalysis {
         if let company = context.company, !company.isEmpty {
             let scalars = companyScalars
             if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
+            if Self.saysShortName(of: scalars, in: turn.normalized) { return true }
             if turn.normalized.contains("&") {
                 let text = Array(turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars)))
                 if TurnFeatures.find(scalars, in: text, from: 0) != nil { return true }
@@ -96,6 +99,22 @@ extension CallAnalysis {
         let words = turn.words
         for cue in Self.companyLeadWords {
             for i in turn.positions(after: cue) where i < words.count && words[i].capitalized && words[i].lower.count >= 3 { return true }
+        }
+        return false
+    }
+
+    /// A Chinese company by its short name: its first two characters and two more of its own
+    /// characters right after (永信投信 for 永信證券投資信託, 台新銀 for 台新國際商業銀行).
+    static func saysShortName(of company: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Bool {
+        guard company.count >= 5, TurnFeatures.isHan(company[0]), TurnFeatures.isHan(company[1]) else { return false }
+        let rest = Set(company.dropFirst(2))
+        var from = 0
+        while let at = TurnFeatures.find(Array(company.prefix(2)), in: t, from: from) {
+            from = at + 1
+            var k = at + 2
+            var shared = 0
+            while k < t.count && k < at + 4 && rest.contains(t[k]) { shared += 1; k += 1 }
+            if shared >= 2 { return true }
         }
         return false
     }

@@ -91,6 +91,10 @@ public final class TurnAnalysis: @unchecked Sendable {
             matches.append(match)
             acts.insert(match.act)
         }
+        if !isCustomer, !acts.contains(.purpose), let reason = Self.callingAbout(normalized) {
+            matches.append(PhraseMatch(act: .purpose, start: reason.lowerBound, end: reason.upperBound))
+            acts.insert(.purpose)
+        }
         if hasMoney { acts.insert(.priceWord) }
         if hasDate { acts.insert(.dateTime) }
         if acts.contains(.pitchNegation) {
@@ -105,6 +109,21 @@ public final class TurnAnalysis: @unchecked Sendable {
         if hasMoney { set.insert(.priceWord) }
         if hasDate { set.insert(.dateTime) }
         acts = set
+    }
+
+    static let callingVerbs: [[Unicode.Scalar]] = ["calling ", "ringing ", "phoning ", "contacting "].map { Array($0.unicodeScalars) }
+    static let reasonWords: [[Unicode.Scalar]] = [" about ", " regarding ", " because "].map { Array($0.unicodeScalars) }
+
+    /// "We're calling homeowners on your street about…": a calling verb and the topic later in the same sentence.
+    static func callingAbout(_ t: [Unicode.Scalar]) -> Range<Int>? {
+        for verb in callingVerbs {
+            guard let at = TurnFeatures.find(verb, in: t, from: 0), at == 0 || !TurnFeatures.isLatin(t[at - 1]) else { continue }
+            var end = at + verb.count
+            while end < t.count && t[end] != "." && t[end] != "?" && t[end] != "!" && t[end] != ";" { end += 1 }
+            let sentence = Array(t[at..<end])
+            if reasonWords.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) { return at..<(at + verb.count) }
+        }
+        return nil
     }
 
     // MARK: Questions
