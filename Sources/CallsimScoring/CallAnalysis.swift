@@ -65,7 +65,7 @@ public struct CallAnalysis: Sendable {
             // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
             let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
             let pitch = turn.matches.filter { match in
-                (match.act == .offer || match.act == .priceWord) && !purposeSentences.contains { $0.contains(match.start) }
+                (match.act == .offer || match.act == .priceWord || match.act == .ask) && !purposeSentences.contains { $0.contains(match.start) }
             }
             let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
             if !pitch.isEmpty || money != nil {

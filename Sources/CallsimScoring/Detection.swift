@@ -145,7 +145,7 @@ extension CallAnalysis {
         var result: [Int] = []
         for (i, turn) in turns.enumerated() where turn.speaker == .customer && !turn.isGreetingOnly {
             if turn.has(.customerDNC) && !turn.hasAny([.customerNeed, .customerComplaint]) { continue }
-            if turn.hasAny([.customerNeed, .customerComplaint]) { result.append(i); continue }
+            if turn.hasAny([.customerNeed, .customerComplaint]) || complaint == i { result.append(i); continue }
             // A substantial answer to the agent's open question about the customer's situation.
             if let previous = turns[..<i].last(where: { $0.speaker == .agent }), hasOpenQuestion(previous, before: nil),
                turn.contentTokens.count >= 4 {

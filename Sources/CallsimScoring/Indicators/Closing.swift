@@ -1,6 +1,20 @@
 import CallsimCore
 
 struct BenefitIndicator: Indicator {
+    /// A sentence naming three or more things: "a, b and c" or 「a、b、c」.
+    static func listsFeatures(_ turn: TurnAnalysis) -> Bool {
+        let t = turn.normalized
+        for range in turn.sentences {
+            let sentence = Array(t[range])
+            if sentence.filter({ $0 == "、" }).count >= 2 { return true }
+            if let and = TurnFeatures.find(Array(" and ".unicodeScalars), in: sentence, from: 0) {
+                let before = sentence[..<and]
+                if before.filter({ $0 == "," }).count >= 2, let lastComma = before.lastIndex(of: ","), and - lastComma < 30 { return true }
+            }
+        }
+        return false
+    }
+
     let id = "closing.benefit"
     let name: [Language: String] = [.zhTW: "說明產品利益", .en: "Explains a benefit"]
     let category = IndicatorCategory.closing
@@ -19,6 +33,8 @@ struct BenefitIndicator: Indicator {
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.direction == .outbound, call.firstOffer != nil else { return .na }
         if let turn = call.agentTurns.first(where: { $0.has(.benefit) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // What the product does, listed ("fertilizing, weed control and aeration" / 「施肥、除草、打洞」).
+        if let turn = call.agentTurnsFromOffer.first(where: Self.listsFeatures) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, call.firstOffer.map { [$0 + 1] } ?? [])
     }
 }
@@ -216,6 +232,15 @@ struct ContactIndicator: Indicator {
 }
 
 struct CourtesyIndicator: Indicator {
+    static let bareGoodbyes: Set<String> = ["bye", "byebye", "bye bye", "ok bye", "okay bye", "掰", "掰掰", "拜拜", "再見", "好掰", "好再見"]
+
+    static func isBareGoodbye(_ turn: TurnAnalysis) -> Bool {
+        var kept = String.UnicodeScalarView()
+        for s in turn.normalized where TurnFeatures.isLatin(s) || TurnFeatures.isHan(s) || s == " " { kept.append(s) }
+        let text = String(kept).split(separator: " ").joined(separator: " ")
+        return bareGoodbyes.contains(text)
+    }
+
     let id = "closing.courtesy"
     let name: [Language: String] = [.zhTW: "禮貌結束通話", .en: "Closes politely"]
     let category = IndicatorCategory.closing
@@ -231,7 +256,8 @@ struct CourtesyIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         let closing = Array(call.agentTurns.suffix(2))
-        if let turn = closing.last(where: { $0.has(.courtesy) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // A bare "Bye." ends the call but is not a polite close.
+        if let turn = closing.last(where: { $0.has(.courtesy) && !Self.isBareGoodbye($0) }) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, closing.map(\.number))
     }
 }

@@ -78,6 +78,10 @@ struct OpenQuestionIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.direction == .outbound, call.customerEngaged else { return .na }
+        // A do-not-call request as the first real reply ends the call at the opening.
+        if let firstReply = call.turns.firstIndex(where: { $0.speaker == .customer && !$0.isGreetingOnly }), call.dncRequest == firstReply {
+            return .na
+        }
         for (i, turn) in call.turns.enumerated() where turn.speaker == .agent {
             let limit: Int? = (call.firstOffer == i) ? call.firstOfferPosition : nil
             if let offer = call.firstOffer, i > offer { break }
