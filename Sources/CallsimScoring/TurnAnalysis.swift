@@ -97,6 +97,11 @@ public final class TurnAnalysis: @unchecked Sendable {
         }
         if hasMoney { acts.insert(.priceWord) }
         if hasDate { acts.insert(.dateTime) }
+        // 幫您登記不再來電: registering the request is accepting it, not asking for a sale.
+        if acts.contains(.dncAccept) && acts.contains(.ask) {
+            matches.removeAll { $0.act == .ask }
+            recomputeActs()
+        }
         if acts.contains(.pitchNegation) {
             matches.removeAll { $0.act == .offer }
             recomputeActs()

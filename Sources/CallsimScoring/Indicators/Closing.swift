@@ -76,7 +76,9 @@ struct ObjectionIndicator: Indicator {
             let allMet = kinds.allSatisfy { kind in
                 if general && !unchanged { return true }
                 switch kind {
-                case .objectionPrice: return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative)
+                case .objectionPrice:
+                    // A figure, a cheaper way, or news about the cost (the fee is refunded if…).
+                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.has(.refundWord))
                 case .objectionNoNeed, .objectionProvider, .objectionThink:
                     // New information or a way to decide later, not pressure.
                     return !unchanged && !reply.has(.urgency)
@@ -136,9 +138,11 @@ struct ConfirmIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        let product = call.context.product ?? ""
         for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
-            let namesTerms = turn.hasMoney || turn.has(.priceWord) || (!product.isEmpty && turn.contains(product))
+            // The product alone is not a read-back of what was agreed: it needs the price or a quantity.
+            let digits = turn.normalized.filter(TurnFeatures.isDigit).count
+            let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
+            let namesTerms = turn.hasMoney || turn.has(.priceWord) || quantity
             if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])

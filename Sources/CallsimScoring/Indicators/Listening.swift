@@ -78,8 +78,9 @@ struct OpenQuestionIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.direction == .outbound, call.customerEngaged else { return .na }
-        // A do-not-call request as the first real reply ends the call at the opening.
-        if let firstReply = call.turns.firstIndex(where: { $0.speaker == .customer && !$0.isGreetingOnly }), call.dncRequest == firstReply {
+        // A do-not-call request as the first real reply, honoured, ends the call at the opening.
+        if let firstReply = call.turns.firstIndex(where: { $0.speaker == .customer && !$0.isGreetingOnly }), call.dncRequest == firstReply,
+           !call.agentTurnsAfter(firstReply).contains(where: call.isPitch) {
             return .na
         }
         for (i, turn) in call.turns.enumerated() where turn.speaker == .agent {

@@ -188,7 +188,7 @@ enum LexiconEn {
                   "let me see", "i'll get back to you", "i'll confirm"]),
         (.yesNo, ["yes", "no", "yeah", "yep", "nope", "it does", "it doesn't", "it is", "it isn't", "there is", "there isn't", "it will", "it won't",
                   "absolutely", "of course", "sure", "correct", "that's right", "not at all", "definitely", "it comes", "it'll", "it's a", "it's not", "there's no", "you can", "you can't", "you won't", "we can", "we can't", "we do", "we don't", "you don't", "i can't", "i can", "no,", "yes,"]),
-        (.priceWord, ["a month", "per month", "a year", "per year", "an issue", "dollars", "pounds", "quid", "price", "cost", "fee", "monthly"]),
+        (.priceWord, ["a month", "per month", "a year", "per year", "an issue", "dollars", "pounds", "quid", "monthly"]),
         (.openQuestionWord, ["what", "how", "which", "why", "tell me about", "walk me through", "describe", "what's", "what kind", "how often", "how many",
                              "how much", "where", "who"]),
         (.greetingQuestion, ["how are you", "how's it going", "how are things", "how's your day", "you doing well"]),
