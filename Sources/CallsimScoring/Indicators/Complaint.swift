@@ -112,6 +112,8 @@ struct ComplaintEscalateIndicator: Indicator {
         // Compensation the scenario lets the agent grant is within authority; a supervisor or legal threat never is.
         let allowed = call.context.allowedRemedies.map { TextNormalizer.scalars($0) }.filter { $0.count >= 2 }
         let beyondAuthority: (TurnAnalysis) -> Bool = { turn in
+            // 「好，你們主管要真的去聽錄音喔」 accepts a hand-off already made; it asks for nothing new.
+            if let accept = turn.firstPosition(of: [.customerAccept]), accept <= 1, !turn.hasAny([.customerDemandCue, .customerDemandLegal]) { return false }
             if turn.hasAny([.customerDemandSupervisor, .customerDemandLegal]) { return true }
             guard turn.has(.customerDemandCompensation), turn.has(.customerDemandCue) else { return false }
             return !allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }

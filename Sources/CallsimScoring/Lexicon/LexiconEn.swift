@@ -117,7 +117,7 @@ enum LexiconEn {
         (.escalate, ["escalat*", "pass this to", "pass it to", "pass this on", "pass it on", "refer this", "referring this", "hand this over",
                      "hand it over", "transfer you", "put you through", "my supervisor will", "my manager will", "a manager will", "a supervisor will",
                      "manager to call", "supervisor to call", "specialist team", "the team that", "raise it with", "flag it to", "forward it to",
-                     "forwarding it to"]),
+                     "forwarding it to", "passing it to", "passing this to", "passing your", "pass your", "pass…to a manager", "pass…to my manager", "pass…to our", "case manager", "relations team", "complaints team", "escalations team", "refer it to", "refer your", "a senior"]),
         (.caseNumberCue, ["reference", "ref number", "case number", "ticket number", "ticket", "complaint number", "claim number", "incident number",
                           "case id", "case is"]),
         (.logged, ["logged", "i've recorded", "i have recorded", "noted on your account", "opened a case", "opened a ticket", "raised a ticket",
