@@ -216,7 +216,13 @@ extension CallAnalysis {
         if question.has(.customerHowToApply) && reply.hasAny([.ask, .logged]) { return true }
         if question.has(.customerWhoQuestion) && (agentGivesName(reply) || agentGivesCompany(reply)) { return true }
         if question.has(.customerPaymentQuestion) && reply.has(.payment) { return true }
-        if !openWord, let yes = reply.firstPosition(of: [.yesNo]), yes <= 4 { return true }
+        if !openWord, let yes = reply.firstPosition(of: [.yesNo]) {
+            // At the start, or right after a short lead sentence ("Good question. It's a rolling plan").
+            var start = 0
+            if let first = reply.sentences.first, first.count <= 16, reply.sentences.count > 1 { start = reply.sentences[1].lowerBound }
+            while start < reply.normalized.count && reply.normalized[start] == " " { start += 1 }
+            if yes <= 4 || (yes >= start && yes - start <= 2) { return true }
+        }
         // "What's this about?" answered by the reason for the call.
         if openWord && reply.has(.purpose) { return true }
         if openWord && !numberQuestion && reply.has(.explain) && !reply.hasAny([.urgency, .argue]) { return true }

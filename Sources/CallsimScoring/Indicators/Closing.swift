@@ -28,6 +28,8 @@ struct BenefitIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Go on.\nA: It's $30 a month and includes unlimited data."),
         IndicatorExample(.missed, "# direction: outbound\nC: Go on.\nA: It's $30 a month, lots of people have it."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: What's my balance?\nA: It's $42."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our program is five visits a year, fertilizing, weed control and aeration, at $49 a visit."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的方案每年到府五次，施肥、除草、打洞都包，一次1500元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -53,6 +55,9 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month.\nC: That's too expensive for us.\nA: I understand. We also have a $45 plan that would cover your usage."),
         IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month.\nC: I need to talk to my wife first.\nA: It's a limited time offer, shall I sign you up today?"),
         IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Sounds good, sign me up."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Boiler cover is £14.50 a month. Shall I set that up?\nC: Is there a minimum term? I don't want to be tied in.\nA: It's a rolling monthly plan, so you can cancel any time with thirty days' notice."),
+        IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: The review costs £150. Shall I book you in?\nC: A hundred and fifty pounds? That's a lot.\nA: Okay. Shall I book you in?"),
+        IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 我們專案信貸利率1.88%，要不要幫您辦？\nC: 我覺得怪怪的，我自己去分行問好了。\nA: 好吧。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -111,6 +116,10 @@ struct AskIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month. Want me to go ahead and set that up for you?\nC: Yes."),
         IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month. Have a think about it.\nC: Okay."),
         IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Take me off your list.\nA: Of course, done."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的英文家教一對一，一堂800元，要不要幫小朋友報名？"),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 這檔基金可以定期定額，您會想先從每個月三千元開始嗎？"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our Unlimited plan is $45 a month. Would you like to switch today?"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: The softener is $29 a month. Want me to get one set up for you?"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -134,6 +143,8 @@ struct ConfirmIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, let's do it.\nA: So to recap: Fiber 500 at $65 a month. Does that all sound right?"),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, let's do it.\nA: Great, how would you like to pay?"),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: No problem, thanks for your time."),
+        IndicatorExample(.missed, "# outcome: sale\nA: 要不要幫您加開影音包？\nC: 好，幫我辦。\nA: 好的，跟您確認一下：幫您加開影音加值包，這樣對嗎？"),
+        IndicatorExample(.missed, "# outcome: sale\nA: Shall I add the sports pack?\nC: Yes, let's do it.\nA: So to confirm, that's the sports pack, is that right?"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -186,6 +197,8 @@ struct DeliveryIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: The installer will come on Saturday, June 22nd, between 8 and 11 a.m."),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: We'll ship it soon."),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+        IndicatorExample(.hit, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: The engineer can come on Tuesday the 9th of December, between 8 and 12."),
+        IndicatorExample(.missed, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: Our install team will reach out to get you on the schedule."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -214,6 +227,9 @@ struct ContactIndicator: Indicator {
         IndicatorExample(.hit, "C: Thanks.\nA: If anything comes up, call us at 1-888-786-6480."),
         IndicatorExample(.missed, "C: Thanks.\nA: You're welcome, bye."),
         IndicatorExample(.na, "C: Please stop calling me.\nA: Of course, I've taken you off our list."),
+        IndicatorExample(.missed, "# direction: inbound\nC: 我的貨到現在還沒到！\nA: 主管現在不在，我們會再跟您聯絡。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: I'll think about it.\nA: Sure. Our number's 555-0187 if you have questions."),
+        IndicatorExample(.missed, "# direction: inbound\nC: My order never arrived.\nA: Someone will get back to you."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -256,6 +272,7 @@ struct CourtesyIndicator: Indicator {
         IndicatorExample(.missed, "C: 算了。\nA: 唉，這麼好的商品。"),
         IndicatorExample(.hit, "C: Okay.\nA: Thanks for your time, have a good night."),
         IndicatorExample(.missed, "C: Whatever.\nA: Your loss, it's a great deal."),
+        IndicatorExample(.missed, "C: I'll talk it over.\nA: Okay.\nC: Bye.\nA: Bye."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -105,6 +105,8 @@ struct ComplaintEscalateIndicator: Indicator {
         IndicatorExample(.hit, "# direction: inbound\nC: You overcharged me, I want a manager!\nA: I'm escalating this to my manager, she'll call you by Thursday."),
         IndicatorExample(.missed, "# direction: inbound\nC: You overcharged me, I want a manager!\nA: There's no manager available."),
         IndicatorExample(.na, "# direction: inbound\nC: You overcharged me!\nA: Sorry, I'll refund it today."),
+        IndicatorExample(.hit, "# direction: inbound\nC: You charged me twice! I want you to cover my overdraft fee too.\nA: I'm sorry. I can't authorise that myself, so I'm passing it to our Customer Relations team: a case manager will call you by 5 pm tomorrow."),
+        IndicatorExample(.hit, "# direction: inbound\nC: You charged me twice and I want a manager.\nA: I'm sorry. I'll pass your request to a manager, and she will call you back by 5 pm tomorrow."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

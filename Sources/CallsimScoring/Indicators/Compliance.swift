@@ -14,6 +14,8 @@ struct IdentifyIndicator: Indicator {
         IndicatorExample(.missed, "# company: 遠星電信\nC: 喂？\nA: 您好，敝姓蔡，這邊是市政府關懷專線。"),
         IndicatorExample(.hit, "C: Hello?\nA: Hi, this is Marcus with BrightPath Solar."),
         IndicatorExample(.missed, "C: Hello?\nA: Hi there, I'm calling about your energy bill.\nC: Okay.\nA: We have a new plan for you."),
+        IndicatorExample(.hit, "# company: 好食光有機農場\n# agent: 林佩君\nC: 喂\nA: 喂您好 我這邊是好食光有機農場的佩君啦"),
+        IndicatorExample(.hit, "# company: 永信證券投資信託\n# agent: 張凱翔\nC: 喂，你好。\nA: 您好，我是永信投信的理專張凱翔。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -41,6 +43,8 @@ struct PurposeIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. I'm calling because your contract ends next month."),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, our new plan is only $30 a month!"),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a billing question."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，瑞豐淨水的小蕭。因為您家的濾心快到更換期了，想順便跟您介紹新的淨水機。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Jordan with Evergreen Lawn Care. We're calling homeowners on your street about our seasonal lawn program."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -67,6 +71,8 @@ struct PermissionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Do you have a couple of minutes?"),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Our plan is $30 a month.\nC: Okay."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Ryan with Apex Wealth, following up on the seminar. Do you have five minutes to talk?\nC: Sure.\nA: Our fund is $100 a month."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的小吳，想跟您介紹新方案，方便聽我說明一下嗎？\nC: 好。\nA: 月繳899元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -95,6 +101,7 @@ struct HonorDNCIndicator: Indicator {
         IndicatorExample(.hit, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Please take me off your list.\nA: Absolutely, I'll remove your number right now. Sorry to bother you."),
         IndicatorExample(.violated, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Stop calling me.\nA: Just hear me out, it's only $30 a month, shall I sign you up?"),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
+        IndicatorExample(.hit, "C: 以後請不要再打來推銷了，好嗎？\nA: 好的，我幫您登記，以後不要再打電話給您，不好意思打擾了。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -43,6 +43,8 @@ struct ParaphraseIndicator: Indicator {
         IndicatorExample(.hit, "C: My bill went up after May and I need it sorted.\nA: So your bill has gone up since May, is that right?"),
         IndicatorExample(.missed, "C: My bill went up after May and I need it sorted.\nA: Our new plan is $30 a month."),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Take me off your list."),
+        IndicatorExample(.hit, "C: I'd like to retire at sixty-two and not have to scrimp.\nA: I see, so retiring at sixty-two with enough to live comfortably is the main goal."),
+        IndicatorExample(.hit, "# direction: inbound\nC: 我訂的繪本有三本封面破損！\nA: 跟您確認一下，繪本有三本封面破損，對嗎？"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -74,6 +76,8 @@ struct OpenQuestionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. What do you mostly use your internet for?\nC: Streaming, mostly."),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Did you get our letter?\nC: Yes.\nA: Our plan is $30 a month."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a question."),
+        IndicatorExample(.na, "# direction: outbound\nC: Hello?\nA: Hi, Tyler from Summit Roofing, calling about storm checks. Do you have a minute?\nC: No. Take me off your list.\nA: Understood, I've taken your number off our list."),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的吳思妤，想跟您介紹醫療險，方便嗎？\nC: 以後不要再打來了。\nA: 好的，我這邊幫您登記不再來電，打擾了。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -106,6 +110,13 @@ struct AnswerQuestionIndicator: Indicator {
         IndicatorExample(.hit, "C: How much does it cost?\nA: It's $30 a month."),
         IndicatorExample(.missed, "C: What happens if I cancel early?\nA: This is a limited time offer, don't miss it.\nC: Hm.\nA: Shall I sign you up today?"),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
+        IndicatorExample(.missed, "C: 什麼時候會聯絡我？\nA: 就是會有人跟您聯絡啦。"),
+        IndicatorExample(.hit, "C: 什麼時候會聯絡我？\nA: 明天下午三點前會有專人打給您。"),
+        IndicatorExample(.missed, "C: 一堂課多久？可以換老師嗎？\nA: 我們老師都很有經驗喔。"),
+        IndicatorExample(.hit, "C: Is there a minimum term?\nA: Good question. It's a rolling monthly plan, cancel any time."),
+        IndicatorExample(.hit, "C: Will I definitely get more money?\nA: I can't promise returns, I'm afraid."),
+        IndicatorExample(.missed, "C: When? Do I get a ticket number?\nA: Someone will get back to you."),
+        IndicatorExample(.na, "A: 您好，這裡是福安人壽的王小明。\nC: 喔……福安人壽喔？\nA: 是的，今天打來跟您介紹新方案。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -168,6 +179,10 @@ struct EmpathyIndicator: Indicator {
         IndicatorExample(.hit, "C: I'm really frustrated, this is the third time I've called.\nA: I can imagine how frustrating that is."),
         IndicatorExample(.missed, "C: I'm in a hurry, I have to pick up my kids.\nA: Our card has 1.5% cash back and no annual fee."),
         IndicatorExample(.na, "C: What's my balance?\nA: It's $42."),
+        IndicatorExample(.hit, "C: 網路晚上一直lag，真的很煩。\nA: 我懂，打到一半lag真的很令人火大。"),
+        IndicatorExample(.hit, "C: 我騎車很久，其實有點擔心。\nA: 會擔心是一定的，所以更需要保障。"),
+        IndicatorExample(.hit, "C: I'm worried my savings aren't keeping up with inflation.\nA: I hear you, a lot of folks are worried about exactly that."),
+        IndicatorExample(.hit, "C: I'm absolutely furious, this is the third time!\nA: I can completely understand why you're furious."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
