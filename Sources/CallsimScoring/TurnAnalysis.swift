@@ -133,7 +133,34 @@ public final class TurnAnalysis: @unchecked Sendable {
 
     // MARK: Questions
 
+    static let spokenQuestionCues: [[Unicode.Scalar]] = ["怎麼", "多少", "幾個", "幾點", "幾天", "多久", "哪", "為什麼", "有沒有", "要不要", "是不是", "可不可以", "會不會"]
+        .map { Array($0.unicodeScalars) }
+    static let notAsking: [[Unicode.Scalar]] = ["不知道", "不曉得", "不清楚"].map { Array($0.unicodeScalars) }
+
+    /// Speech-to-text without punctuation (付款怎麼付 都是怎麼買菜的): each space-separated phrase is a sentence,
+    /// and a phrase with a question word asks.
+    private func findSpokenQuestions() {
+        var start = 0
+        let n = normalized.count
+        for i in 0...n where i == n || normalized[i] == " " {
+            if i > start {
+                let phrase = Array(normalized[start..<i])
+                sentences.append(start..<i)
+                let last = phrase[phrase.count - 1]
+                let ends = last == "嗎" || last == "呢" || (last == "麼" && phrase.count > 1 && phrase[phrase.count - 2] == "什")
+                let cue = Self.spokenQuestionCues.contains { TurnFeatures.find($0, in: phrase, from: 0) != nil }
+                let denies = Self.notAsking.contains { TurnFeatures.find($0, in: phrase, from: 0) != nil }
+                if (ends || cue) && !denies { questions.append(start..<i) }
+            }
+            start = i + 1
+        }
+    }
+
     private func findQuestions() {
+        if hanCount >= 6 && normalized.contains(" ") && !normalized.contains(where: TurnFeatures.isClauseEnd) {
+            findSpokenQuestions()
+            return
+        }
         var sentenceStart = 0
         let n = normalized.count
         var i = 0

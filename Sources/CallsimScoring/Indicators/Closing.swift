@@ -58,6 +58,7 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Boiler cover is £14.50 a month. Shall I set that up?\nC: Is there a minimum term? I don't want to be tied in.\nA: It's a rolling monthly plan, so you can cancel any time with thirty days' notice."),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: The review costs £150. Shall I book you in?\nC: A hundred and fifty pounds? That's a lot.\nA: Okay. Shall I book you in?"),
         IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 我們專案信貸利率1.88%，要不要幫您辦？\nC: 我覺得怪怪的，我自己去分行問好了。\nA: 好吧。"),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 請問您家裡平常怎麼買菜？\nC: 我跟我先生還有兩個小孩，平常都自己煮。\nA: 我們蔬菜箱一箱880元，要不要幫您訂？\nC: 好啊，幫我訂。\nA: 好的，謝謝您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -78,6 +78,7 @@ struct OpenQuestionIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a question."),
         IndicatorExample(.na, "# direction: outbound\nC: Hello?\nA: Hi, Tyler from Summit Roofing, calling about storm checks. Do you have a minute?\nC: No. Take me off your list.\nA: Understood, I've taken your number off our list."),
         IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的吳思妤，想跟您介紹醫療險，方便嗎？\nC: 以後不要再打來了。\nA: 好的，我這邊幫您登記不再來電，打擾了。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂\nA: 喂您好 我是好食光農場的佩君 現在講話方便嗎\nC: 方便啊\nA: 想請問一下您家裡平常大概幾個人吃飯 都是怎麼買菜的\nC: 四個人 都自己煮\nA: 我們蔬菜箱一箱880元"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -117,6 +118,8 @@ struct AnswerQuestionIndicator: Indicator {
         IndicatorExample(.hit, "C: Will I definitely get more money?\nA: I can't promise returns, I'm afraid."),
         IndicatorExample(.missed, "C: When? Do I get a ticket number?\nA: Someone will get back to you."),
         IndicatorExample(.na, "A: 您好，這裡是福安人壽的王小明。\nC: 喔……福安人壽喔？\nA: 是的，今天打來跟您介紹新方案。"),
+        IndicatorExample(.missed, "C: 好啊 那先訂一個月 付款怎麼付\nA: 好 那我們會盡快出貨"),
+        IndicatorExample(.hit, "C: 好啊 那先訂一個月 付款怎麼付\nA: 可以貨到付款 或是轉帳都可以"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
