@@ -170,26 +170,53 @@ extension CallAnalysis {
         return false
     }
 
-    static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "when", "what time",
+    static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "what time",
                                                          "what number", "what date", "which day"].map { Array($0.unicodeScalars) }
 
-    static let timeQuestionCues: [[Unicode.Scalar]] = ["什麼時候", "多久", "幾點", "哪天", "when", "what time", "how long", "which day"].map { Array($0.unicodeScalars) }
+    static let timeQuestionCues: [[Unicode.Scalar]] = ["什麼時候", "多久", "幾點", "哪天", "what time", "how long", "which day"].map { Array($0.unicodeScalars) }
+    /// "When?" / "When will it come?" ask for a time; "…charging me when I tap?" does not.
+    static func startsWithWhen(_ sentence: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < sentence.count && !TurnFeatures.isLatin(sentence[i]) && !TurnFeatures.isHan(sentence[i]) { i += 1 }
+        let word = Array("when".unicodeScalars)
+        guard TurnFeatures.matchesAt(sentence, i, word) else { return false }
+        return i + 4 >= sentence.count || !TurnFeatures.isLatin(sentence[i + 4])
+    }
+
+    static let hypotheticalCues: [[Unicode.Scalar]] = ["what if", "what happens if", "如果", "萬一", "要是"].map { Array($0.unicodeScalars) }
+    static let conditionalCues: [[Unicode.Scalar]] = ["if you", "you'd", "you would", "you can", "如果", "的話", "就可以", "可以"].map { Array($0.unicodeScalars) }
     static let echoParticles: Set<Unicode.Scalar> = ["喔", "哦", "啊", "耶", "噢"]
     static let tagEndings: [[Unicode.Scalar]] = [", alright?", ", all right?", ", okay?", ", ok?", ", yeah?"].map { Array($0.unicodeScalars) }
 
     /// Question sentences that ask the agent something: not an echo of a name (福安人壽喔？) nor a statement with a tag ("…, alright?").
     func askingSentences(_ question: TurnAnalysis) -> [Range<Int>] {
         let t = question.normalized
+        let previousAgent = turns[..<max(0, question.number - 1)].last { $0.speaker == .agent }
         return question.questions.filter { range in
             var last = range.upperBound
             while last > range.lowerBound && (t[last - 1] == " " || t[last - 1] == "?") { last -= 1 }
             guard last > range.lowerBound else { return false }
             let sentence = Array(t[range.lowerBound...min(range.upperBound, t.count - 1)])
             if Self.tagEndings.contains(where: { tag in sentence.count >= tag.count && Array(sentence.suffix(tag.count)) == tag }) { return false }
+            let asksWord = question.matches.contains { range.contains($0.start) && [.openQuestionWord, .customerWhoQuestion, .customerPaymentQuestion, .customerHowToApply].contains($0.act) }
+                || Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil } || Self.startsWithWhen(sentence)
+            // 喂？ / 嗯？: a sound, not a question.
+            if !asksWord && sentence.filter({ TurnFeatures.isHan($0) || TurnFeatures.isLatin($0) }).count <= 2 { return false }
+            // "Unlimited?" / "Three times, was it?": a word or two echoed back, or a checking tag, to take in what was said.
+            let words = String(String.UnicodeScalarView(sentence)).split { !$0.isLetter && $0 != "'" }
+            if !asksWord && !words.isEmpty && words.allSatisfy({ $0.allSatisfy(\.isASCII) }) {
+                if words.count <= 2 { return false }
+                if words.count <= 5, let tail = words.suffix(2).first, ["was", "is", "did", "does", "were"].contains(tail.lowercased()),
+                   ["it", "that", "they", "i", "he", "she"].contains(words[words.count - 1].lowercased()) { return false }
+            }
             if Self.echoParticles.contains(t[last - 1]) {
                 let body = t[range.lowerBound..<(last - 1)].filter { TurnFeatures.isHan($0) && !Self.echoParticles.contains($0) }
                 let asks = question.matches.contains { range.contains($0.start) && $0.act == .openQuestionWord }
                 if body.count <= 6 && !asks { return false }
+                // 「明天下午就會送到台南喔？」 repeats what the agent just said, to take it in.
+                let tokens = TurnFeatures.contentTokens(t[range])
+                if let previousAgent, !asks, tokens.count >= 2,
+                   previousAgent.contentTokens.intersection(tokens).count * 2 >= tokens.count { return false }
             }
             return true
         }
@@ -200,8 +227,9 @@ extension CallAnalysis {
         let questionTokens = TurnFeatures.contentTokens(question.normalized[range])
         let sentence = Array(question.normalized[range])
         let openWord = question.matches.contains { $0.act == .openQuestionWord && range.contains($0.start) }
-        let numberQuestion = Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
-        let timeQuestion = Self.timeQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let asksWhen = Self.startsWithWhen(sentence)
+        let numberQuestion = asksWhen || Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let timeQuestion = asksWhen || Self.timeQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
         let givesNumber = reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
             || reply.normalized.contains(where: TurnFeatures.isDigit)
         if reply.has(.check) { return true }
@@ -223,6 +251,9 @@ extension CallAnalysis {
             while start < reply.normalized.count && reply.normalized[start] == " " { start += 1 }
             if yes <= 4 || (yes >= start && yes - start <= 2) { return true }
         }
+        // "What if I change jobs?" answered by what happens in that case.
+        if Self.hypotheticalCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil })
+            && Self.conditionalCues.contains(where: { TurnFeatures.find($0, in: reply.normalized, from: 0) != nil }) { return true }
         // "What's this about?" answered by the reason for the call.
         if openWord && reply.has(.purpose) { return true }
         if openWord && !numberQuestion && reply.has(.explain) && !reply.hasAny([.urgency, .argue]) { return true }

@@ -120,6 +120,9 @@ struct AnswerQuestionIndicator: Indicator {
         IndicatorExample(.na, "A: 您好，這裡是福安人壽的王小明。\nC: 喔……福安人壽喔？\nA: 是的，今天打來跟您介紹新方案。"),
         IndicatorExample(.missed, "C: 好啊 那先訂一個月 付款怎麼付\nA: 好 那我們會盡快出貨"),
         IndicatorExample(.hit, "C: 好啊 那先訂一個月 付款怎麼付\nA: 可以貨到付款 或是轉帳都可以"),
+        IndicatorExample(.hit, "A: The extra £12 is three data add-ons at £4 each.\nC: Oh... three times, was it? Can you stop it charging me when I tap?\nA: Yes, I can switch on text-to-confirm for add-ons now."),
+        IndicatorExample(.hit, "A: It's £20 a month on a 12-month contract.\nC: A twelve-month contract? What if I change jobs?\nA: You can upgrade without penalty; if you did need to leave early, you'd only pay the months remaining."),
+        IndicatorExample(.hit, "A: 我們今天下午出貨，明天下午送到台南。\nC: 明天下午就會送到台南喔？好，那運費怎麼算？\nA: 您多付的運費100元會退還給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -43,7 +43,7 @@ enum LexiconEn {
                                   "different company", "another carrier"]),
         (.objectionPrice, ["expensive", "too much", "pricey", "can't afford", "cannot afford", "afford", "more than we can", "more than i can",
                            "cheaper", "out of my budget", "budget", "costs more", "a lot of money", "we pay", "i pay", "we're paying", "i'm paying",
-                           "that's steep", "steep", "more than i wanted", "more than i want", "more than i'd like", "a bit much", "too pricey", "can't justify", "twenty grand", "over budget", "price is", "that's a lot", "that is a lot", "quite a lot", "a lot for", "how much?", "pricier"]),
+                           "that's steep", "steep", "more than i wanted", "more than i want", "more than i'd like", "a bit much", "too pricey", "can't justify", "twenty grand", "over budget", "price is", "that's a lot", "that is a lot", "how much?", "pricier"]),
         (.objectionNoNeed, ["don't need", "do not need", "no need", "not interested", "we're fine", "i'm fine with", "happy with what", "we're good",
                             "don't use", "wouldn't use"]),
         (.objectionProvider, ["already have", "already got", "already with", "we're with", "i'm with", "already use", "another company",
