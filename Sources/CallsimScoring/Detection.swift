@@ -183,6 +183,8 @@ extension CallAnalysis {
         return i + 4 >= sentence.count || !TurnFeatures.isLatin(sentence[i + 4])
     }
 
+    static let whatsThisAbout: [[Unicode.Scalar]] = ["怎麼了", "什麼事", "有什麼事", "要幹嘛", "做什麼", "what's this about", "what is this about", "what's it about",
+                                                      "what's this regarding", "what's up", "what do you want", "what is it"].map { Array($0.unicodeScalars) }
     static let hypotheticalCues: [[Unicode.Scalar]] = ["what if", "what happens if", "如果", "萬一", "要是"].map { Array($0.unicodeScalars) }
     static let conditionalCues: [[Unicode.Scalar]] = ["if you", "you'd", "you would", "you can", "如果", "的話", "就可以", "可以"].map { Array($0.unicodeScalars) }
     static let echoParticles: Set<Unicode.Scalar> = ["喔", "哦", "啊", "耶", "噢"]
@@ -233,8 +235,8 @@ extension CallAnalysis {
         let givesNumber = reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
             || reply.normalized.contains(where: TurnFeatures.isDigit)
         if reply.has(.check) { return true }
-        // "When?" is left open by a callback or hand-off without a time.
-        if timeQuestion { return givesNumber }
+        // "When?" / 多久？ is left open by a callback or hand-off without a time, and by a number that is no time (一對一).
+        if timeQuestion { return reply.hasDate || reply.has(.dateTime) }
         // A hand-off or callback in the next turn is a clear next step; later it is a new topic.
         if isFirstReply && reply.hasAny([.escalate, .callback]) { return true }
         if numberQuestion && givesNumber { return true }
@@ -254,8 +256,9 @@ extension CallAnalysis {
         // "What if I change jobs?" answered by what happens in that case.
         if Self.hypotheticalCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil })
             && Self.conditionalCues.contains(where: { TurnFeatures.find($0, in: reply.normalized, from: 0) != nil }) { return true }
-        // "What's this about?" answered by the reason for the call.
+        // "What's this about?" / 怎麼了？ answered by the reason for the call or the offer itself.
         if openWord && reply.has(.purpose) { return true }
+        if Self.whatsThisAbout.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) && reply.hasAny([.purpose, .offer, .ask]) { return true }
         if openWord && !numberQuestion && reply.has(.explain) && !reply.hasAny([.urgency, .argue]) { return true }
         return false
     }

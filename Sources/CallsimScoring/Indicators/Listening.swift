@@ -123,6 +123,8 @@ struct AnswerQuestionIndicator: Indicator {
         IndicatorExample(.hit, "A: The extra £12 is three data add-ons at £4 each.\nC: Oh... three times, was it? Can you stop it charging me when I tap?\nA: Yes, I can switch on text-to-confirm for add-ons now."),
         IndicatorExample(.hit, "A: It's £20 a month on a 12-month contract.\nC: A twelve-month contract? What if I change jobs?\nA: You can upgrade without penalty; if you did need to leave early, you'd only pay the months remaining."),
         IndicatorExample(.hit, "A: 我們今天下午出貨，明天下午送到台南。\nC: 明天下午就會送到台南喔？好，那運費怎麼算？\nA: 您多付的運費100元會退還給您。"),
+        IndicatorExample(.hit, "C: 台灣銀行喔？是有想借錢啦。怎麼了？\nA: 我們現在有專案低利信貸，年利率1.88%。"),
+        IndicatorExample(.missed, "C: 一堂多久？\nA: 我們是一對一教學喔。\nC: 嗯。\nA: 老師都很有經驗。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
