@@ -236,7 +236,7 @@ extension CallAnalysis {
             || reply.normalized.contains(where: TurnFeatures.isDigit)
         if reply.has(.check) { return true }
         // "When?" / 多久？ is left open by a callback or hand-off without a time, and by a number that is no time (一對一).
-        if timeQuestion { return reply.hasDate || reply.has(.dateTime) }
+        if timeQuestion { return reply.hasDate || reply.hasAny([.dateTime, .duration]) }
         // A hand-off or callback in the next turn is a clear next step; later it is a new topic.
         if isFirstReply && reply.hasAny([.escalate, .callback]) { return true }
         if numberQuestion && givesNumber { return true }

@@ -167,7 +167,7 @@ enum LexiconEn {
         (.dateTime, ["right now", "immediately", "right away", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a.m.", "p.m.",
                      "pm", "morning", "afternoon", "evening", "next week", "this week", "end of day", "january", "february",
                      "march", "april", "june", "july", "august", "september", "october", "november", "december", "o'clock",
-                     "business days", "working days", "hours", "within", "end of the week", "end of the month", "by the end", "minutes", "weeks", "days", "months", "years"]),
+                     "business days", "working days", "hours", "within", "end of the week", "end of the month", "by the end"]),
         (.address, ["road", "street", "avenue", "lane", "st.", "rd.", "ave", "postcode", "zip code"]),
         (.urgency, ["limited time", "today only", "won't last", "only today", "last chance", "running out", "selling fast", "everyone's buying",
                     "don't miss", "expires today", "act now", "once in a lifetime", "best seller"]),
@@ -199,6 +199,7 @@ enum LexiconEn {
         (.investmentWord, ["return", "returns", "invest*", "fund", "funds", "profit*", "interest rate", "yield", "stock*", "shares", "portfolio", "gains", "earn*", "grow your money", "your money"]),
         (.refundWord, ["refund*", "money back", "reimburse*"]),
         (.callingFrom, ["calling from", "ringing from", "this is", "i'm with", "i'm from", "here at", "on behalf of", "from"]),
+        (.duration, ["minutes", "weeks", "days", "months", "years", "an hour", "half an hour"]),
         (.pitchNegation, ["not trying to sell", "not selling", "not a sales call"]),
     ]
 }
