@@ -139,6 +139,8 @@ struct NoMisrepresentationIndicator: Indicator {
         IndicatorExample(.hit, "# price: £150\nC: That's a lot.\nA: I understand. The fee is refunded if we find no saving, so there's no risk there."),
         IndicatorExample(.violated, "C: Is my money safe?\nA: Completely, this fund is zero risk and the returns are steady."),
         IndicatorExample(.violated, "C: 會不會賠？\nA: 這個基金零風險，報酬很穩定。"),
+        IndicatorExample(.hit, "# company: Shield Auto Insurance\nC: Card is fine.\nA: Would you prefer monthly auto-pay from a bank account or a card?"),
+        IndicatorExample(.hit, "# company: 安心產險\nC: 好。\nA: 我是安心產險的小王，保費可以從您的銀行帳戶扣款。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -168,6 +170,7 @@ struct NoMisrepresentationIndicator: Indicator {
         return evidence.isEmpty ? IndicatorVerdict(.hit) : IndicatorVerdict(.violated, evidence)
     }
 
+    static let customerBankWords: [[Unicode.Scalar]] = ["帳", "轉", "卡", "戶", "account", "transfer", "card", "detail", "statement", "balance"].map { Array($0.unicodeScalars) }
     static let bankWords: [[Unicode.Scalar]] = ["銀行", "bank"].map { Array($0.unicodeScalars) }
 
     /// The agent introduces themselves as calling from a bank (這裡是台灣銀行 / this is Union Bank) when the call's company is none.
@@ -180,6 +183,9 @@ struct NoMisrepresentationIndicator: Indicator {
             while let at = TurnFeatures.find(word, in: turn.normalized, from: from) {
                 from = at + 1
                 if word[0] == "b" && ((at > 0 && TurnFeatures.isLatin(turn.normalized[at - 1])) || (at + 4 < turn.normalized.count && TurnFeatures.isLatin(turn.normalized[at + 4]))) { continue }
+                // 銀行帳戶 / bank account: the customer's bank, not who is calling.
+                let after = Array(turn.normalized[min(turn.normalized.count, at + word.count)...].drop { $0 == " " })
+                if customerBankWords.contains(where: { TurnFeatures.matchesAt(after, 0, $0) }) { continue }
                 if cueEnds.contains(where: { $0 <= at && at - $0 <= 16 && sameClause(turn.normalized, $0, at) }) { return true }
             }
         }

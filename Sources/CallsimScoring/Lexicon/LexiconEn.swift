@@ -198,7 +198,7 @@ enum LexiconEn {
         (.riskFree, ["no risk", "risk-free", "risk free", "zero risk", "without any risk", "no downside"]),
         (.investmentWord, ["return", "returns", "invest*", "fund", "funds", "profit*", "interest rate", "yield", "stock*", "shares", "portfolio", "gains", "earn*", "grow your money", "your money"]),
         (.refundWord, ["refund*", "money back", "reimburse*"]),
-        (.callingFrom, ["calling from", "ringing from", "this is", "i'm with", "i'm from", "here at", "on behalf of", "from"]),
+        (.callingFrom, ["calling from", "ringing from", "this is", "i'm with", "i'm from", "here at", "on behalf of", "you've reached", "calling you from"]),
         (.duration, ["minutes", "weeks", "days", "months", "years", "an hour", "half an hour"]),
         (.pitchNegation, ["not trying to sell", "not selling", "not a sales call"]),
     ]
