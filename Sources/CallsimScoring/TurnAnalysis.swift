@@ -38,8 +38,8 @@ public final class TurnAnalysis: @unchecked Sendable {
         text = turn.text
         normalized = TextNormalizer.scalars(turn.text)
         scanScalars()
-        findPhrases()
         findQuestions()
+        findPhrases()
         contentTokens = TurnFeatures.contentTokens(normalized)
         isGreetingOnly = computeGreetingOnly()
         // English words serve name and company detection, which Chinese turns do with characters.
@@ -97,9 +97,11 @@ public final class TurnAnalysis: @unchecked Sendable {
         }
         if hasMoney { acts.insert(.priceWord) }
         if hasDate { acts.insert(.dateTime) }
-        // 幫您登記不再來電: registering the request is accepting it, not asking for a sale.
-        if acts.contains(.dncAccept) && acts.contains(.ask) {
-            matches.removeAll { $0.act == .ask }
+        // 幫您登記不再來電 / 不會再有推銷電話: registering the request is accepting it, not asking for a sale,
+        // and an offer word in the sentence that promises no more calls is part of that promise.
+        if acts.contains(.dncAccept) {
+            let promises = sentences.filter { range in matches.contains { $0.act == .dncAccept && range.contains($0.start) } }
+            matches.removeAll { match in match.act == .ask || (match.act == .offer && promises.contains { $0.contains(match.start) }) }
             recomputeActs()
         }
         if acts.contains(.pitchNegation) {

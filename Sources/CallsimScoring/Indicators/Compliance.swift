@@ -102,6 +102,7 @@ struct HonorDNCIndicator: Indicator {
         IndicatorExample(.violated, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Stop calling me.\nA: Just hear me out, it's only $30 a month, shall I sign you up?"),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
         IndicatorExample(.hit, "C: 以後請不要再打來推銷了，好嗎？\nA: 好的，我幫您登記，以後不要再打電話給您，不好意思打擾了。"),
+        IndicatorExample(.hit, "C: 請把我的電話從名單刪掉，以後不要再打來了。\nA: 好的，我馬上把您的電話設定為不再聯繫，之後不會再有推銷電話打給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
