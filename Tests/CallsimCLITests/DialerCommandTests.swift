@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 
-/// The project root, for the example campaigns.
-private let projectRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
-
 private func example(_ name: String) -> String { projectRoot.appendingPathComponent("Campaigns/\(name)").path }
 
 @Suite("dial, staff and shift commands")

@@ -4,25 +4,10 @@ import Testing
 /// `callsim list` reads unchanged scenario files from the start-up cache, and never lets the
 /// cache hide a change, a broken file or a corrupt cache entry.
 @Suite(.serialized) struct ScenarioCacheTests {
-    private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private func list(_ folder: URL, cache: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/callsim")
-        process.arguments = ["list", "--personas", folder.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "CALLSIM_PERSONAS")
+    private func list(_ folder: URL, cache: URL) throws -> PipedRun {
+        var environment = inheritedEnvironment(["XDG_CACHE_HOME": cache.path])
         environment.removeValue(forKey: "CALLSIM_NO_CACHE")
-        environment["XDG_CACHE_HOME"] = cache.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return try runPiped(["list", "--personas", folder.path], input: "", environment: environment, timeout: 60)
     }
 
     private func cacheFiles(_ cache: URL) -> [URL] {
@@ -38,7 +23,7 @@ import Testing
         let folder = work.appendingPathComponent("personas"), cache = work.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["en-busy-callback.yaml", "tw-telecom-friendly.yaml"] {
-            try FileManager.default.copyItem(at: root.appendingPathComponent("Personas/\(name)"), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Personas/\(name)"), to: folder.appendingPathComponent(name))
         }
 
         let first = try list(folder, cache: cache)
