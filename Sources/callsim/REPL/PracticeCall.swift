@@ -48,11 +48,12 @@ enum PracticeCall {
             outcome.formChecks = checks
         }
 
-        // The recording observer saves the same scorecard with the session.
+        // The recorded session keeps the same scorecard.
         var context = scenario.context
         context.outcome = result.ending.outcome
         let card = Scorer().score(result.transcript, context: context, rubric: scenario.rubric)
         outcome.scorecard = card
+        recording?.saveScore(RecordScoring.summary(card))
         print("")
         print(Console.styled("── " + UIText.scorecardTitle.text(lang) + " ──", .bold, color: color))
         print(ScoreReport.render(transcript: result.transcript, scorecard: card, title: scenario.title,
