@@ -31,6 +31,11 @@ public struct DialerEngine: Sendable {
         static let pauseEnd: UInt8 = 8, previewDone: UInt8 = 9, lineFree: UInt8 = 10
     }
 
+    /// Event lanes for events a fixed time after they are scheduled (see EventQueue).
+    private enum Lane {
+        static let ringTimeout = 0, dropTime = 1, message = 2, adapt = 3, hopper = 4
+    }
+
     private enum AgentState: UInt8 { case loggedOut, ready, inCall, wrapUp, paused, previewing, dialing, offered }
     private enum CallState: UInt8 { case free, ringing, waiting, connected, message }
     private enum Outcome: UInt8 { case person, machine, busy, noAnswer, disconnected }
@@ -59,7 +64,7 @@ public struct DialerEngine: Sendable {
         var shift: Double
         var newLeads: ContiguousArray<Int32> = []
         var cursor = 0
-        var recycle = TimedIndexHeap()
+        var recycle: RecycleQueue
         var windowOpen = false
         var windowValidUntil = -Double.infinity
     }
@@ -91,8 +96,16 @@ public struct DialerEngine: Sendable {
     private let samplers: Samplers
     private let pauseSampler: Sampler
     private let recycleRules: [RecycleRule?]
+    /// By status ordinal: attempts below this recycle the lead (0 when the status is not recycled), and after what delay.
+    private let recycleLimit: ContiguousArray<Int>
+    private let recycleDelay: ContiguousArray<Double>
     private let dispositionStatuses: [LeadStatus]
     private let dispositionBounds: [Double]
+
+    /// Recycling lanes: leads recycled from the list's own statuses (due at once), leads waiting for a
+    /// skilled agent (20 s), then one lane per status (each status has one delay).
+    private static let startLane = 0, skillWaitLane = 1, firstStatusLane = 2
+    private static let recycleLaneCount = firstStatusLane + LeadStatus.allCases.count
 
     // MARK: State
     private var generator: SeededGenerator
@@ -105,20 +118,23 @@ public struct DialerEngine: Sendable {
     private var waitingCalls = RingBuffer<(call: Int32, stamp: UInt32)>()
     private var groups: [ZoneGroup] = []
     private var groupCursor = 0
-    /// The per-lead facts the inner loop touches, kept together so one lead is one cache line.
+    /// The per-lead facts the inner loop touches, packed into 16 bytes: a million leads are 16 MB
+    /// to wander through at random, and every recycled lead is a cache miss.
     private struct LeadState {
         var phone: UInt64
-        var lastDrop: Double = -.infinity
-        var group: UInt16 = 0
         var attempts: UInt16 = 0
+        var group: UInt16 = 0
         var status: LeadStatus = .new
         var skill: Int8 = -1
-        /// 0 not looked up yet, 1 not listed, 2 listed.
-        var listed: UInt8 = 0
-        var dialled = false
-        var consentRefused = false
+        var flags: UInt8 = 0
+
+        static let listKnown: UInt8 = 1, listed: UInt8 = 2, dialled: UInt8 = 4, consentRefused: UInt8 = 8, dropped: UInt8 = 16
+
+        @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
     }
     private var state: ContiguousArray<LeadState>
+    /// When each lead's last call dropped; few do, so only those have an entry (flag `dropped`).
+    private var lastDrop: [Int32: Double] = [:]
     private var ringing = 0, waiting = 0, connected = 0, messages = 0
     private var readyCount = 0, inCallCount = 0, wrapCount = 0, handlingCount = 0
     private var dialingOpen = false
@@ -162,6 +178,8 @@ public struct DialerEngine: Sendable {
                             machineDetection: Sampler(times.machineDetection), machineTalk: Sampler(times.machineTalk))
         pauseSampler = Sampler(campaign.pause)
         recycleRules = LeadStatus.allCases.map { campaign.recycle[$0] }
+        recycleLimit = ContiguousArray(recycleRules.map { $0?.maxAttempts ?? 0 })
+        recycleDelay = ContiguousArray(recycleRules.map { $0?.delay ?? 0 })
         dispositionStatuses = campaign.dispositions.keys.sorted()
         var cumulative = 0.0
         dispositionBounds = dispositionStatuses.map { cumulative += campaign.dispositions[$0] ?? 0; return cumulative }
@@ -175,24 +193,28 @@ public struct DialerEngine: Sendable {
             for _ in 0..<group.count { agents.append(Agent(skills: mask)) }
         }
 
-        state = ContiguousArray(leads.map { LeadState(phone: $0.phone, consentRefused: $0.consent == false) })
+        state = ContiguousArray(leads.map { LeadState(phone: $0.phone, flags: $0.consent == false ? LeadState.consentRefused : 0) })
         var groupByOffset: [Int: Int] = [:]
+        var lastOffset = (minutes: Int.min, group: 0)
         for (index, lead) in leads.enumerated() {
             let group: Int
-            if let existing = groupByOffset[lead.offsetMinutes] { group = existing } else {
+            if lead.offsetMinutes == lastOffset.minutes { group = lastOffset.group }
+            else if let existing = groupByOffset[lead.offsetMinutes] { group = existing } else {
                 group = groups.count
                 groupByOffset[lead.offsetMinutes] = group
-                groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60)))
+                groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60),
+                                        recycle: RecycleQueue(lanes: Self.recycleLaneCount)))
             }
+            lastOffset = (lead.offsetMinutes, group)
             state[index].group = UInt16(truncatingIfNeeded: group)
             state[index].status = lead.status
             state[index].attempts = UInt16(clamping: lead.attempts)
-            if let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { state[index].skill = Int8(bit) }
+            if !campaign.routing.isEmpty, let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { state[index].skill = Int8(bit) }
             switch lead.status {
             case .new: groups[group].newLeads.append(Int32(index))
             default:
                 if let rule = campaign.recycle[lead.status], lead.attempts < rule.maxAttempts {
-                    groups[group].recycle.push(0, Int32(index))
+                    groups[group].recycle.push(0, Int32(index), lane: Self.startLane)
                 }
             }
         }
@@ -225,8 +247,7 @@ public struct DialerEngine: Sendable {
     /// Processes events up to `horizon` (simulation seconds), or until the trainee is needed.
     public mutating func advance(until horizon: Double) -> DialerInterrupt? {
         if let pending = interrupt { return pending }
-        while let next = events.nextTime, next <= horizon {
-            guard let event = events.pop() else { break }
+        while let event = events.pop(notAfter: horizon) {
             accrue(to: event.time)
             now = event.time
             handle(event)
@@ -299,8 +320,8 @@ public struct DialerEngine: Sendable {
             // Each day starts from the campaign's level; yesterday's adaptation was to yesterday's traffic.
             level = initialLevel
             for index in agents.indices where agents[index].state == .loggedOut { setAgent(index, .ready) }
-            if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
-            events.schedule(at: now + 30, kind: Kind.hopperTick)
+            if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt, lane: Lane.adapt) }
+            events.schedule(at: now + 30, kind: Kind.hopperTick, lane: Lane.hopper)
             pace()
         case Kind.shiftEnd:
             dialingOpen = false
@@ -335,10 +356,10 @@ public struct DialerEngine: Sendable {
             pace()
         case Kind.adapt:
             adaptLevel()
-            if dialingOpen { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
+            if dialingOpen { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt, lane: Lane.adapt) }
             pace()
         case Kind.hopperTick:
-            if dialingOpen { events.schedule(at: now + 30, kind: Kind.hopperTick) }
+            if dialingOpen { events.schedule(at: now + 30, kind: Kind.hopperTick, lane: Lane.hopper) }
             pace()
         case Kind.previewDone:
             let agent = Int(event.subject)
@@ -440,7 +461,7 @@ public struct DialerEngine: Sendable {
         for step in 0..<groups.count {
             let g = (groupCursor + step) % groups.count
             if campaign.enforceCallingWindow, !insideWindow(group: g) { continue }
-            while let due = groups[g].recycle.firstTime, due <= now, let lead = groups[g].recycle.pop() {
+            while let lead = groups[g].recycle.popDue(now: now) {
                 if dialable(Int(lead)) { groupCursor = (g + 1) % groups.count; return Int(lead) }
             }
             while groups[g].cursor < groups[g].newLeads.count {
@@ -455,13 +476,14 @@ public struct DialerEngine: Sendable {
     /// Scrubs a lead before dialling: numbers on a do-not-call list and leads without consent are set aside.
     private mutating func dialable(_ lead: Int) -> Bool {
         // A lead that needs a skill no ready agent has waits a little instead of risking a drop.
-        let skill = Int(state[lead].skill)
+        let facts = state[lead]
+        let skill = Int(facts.skill)
         if skill >= 0, mode != .preview, firstReadyAgent(skill: skill, excludingTrainee: false) == nil {
-            groups[Int(state[lead].group)].recycle.push(now + 20, Int32(lead))
+            groups[Int(facts.group)].recycle.push(now + 20, Int32(lead), lane: Self.skillWaitLane)
             return false
         }
-        if state[lead].consentRefused {
-            if !state[lead].dialled { totals.noConsent += 1 }
+        if facts.has(LeadState.consentRefused) {
+            if !facts.has(LeadState.dialled) { totals.noConsent += 1 }
             return false
         }
         if campaign.scrubDoNotCall, isOnDoNotCall(lead) {
@@ -469,19 +491,20 @@ public struct DialerEngine: Sendable {
             state[lead].status = .doNotCall
             return false
         }
-        let status = state[lead].status
+        let status = facts.status
         if status == .new { return true }
-        if let rule = recycleRules[status.ordinal] { return Int(state[lead].attempts) < rule.maxAttempts }
-        return false
+        return Int(facts.attempts) < recycleLimit[status.ordinal]
     }
 
     /// Lists as they were at the start are looked up once per lead; numbers added during the run are checked each time.
     private mutating func isOnDoNotCall(_ lead: Int) -> Bool {
-        if state[lead].listed == 0 {
-            let phone = state[lead].phone
-            state[lead].listed = nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? 2 : 1
+        var facts = state[lead]
+        if !facts.has(LeadState.listKnown) {
+            let phone = facts.phone
+            facts.flags |= LeadState.listKnown | (nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? LeadState.listed : 0)
+            state[lead].flags = facts.flags
         }
-        return state[lead].listed == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(state[lead].phone))
+        return facts.has(LeadState.listed) || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(facts.phone))
     }
 
     /// Whether calling is allowed now in a zone; the answer is kept until the window next opens or closes.
@@ -512,8 +535,8 @@ public struct DialerEngine: Sendable {
         if !campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
         }
-        if now - state[lead].lastDrop < rules.redialAfterDrop {
-            let hours = (now - state[lead].lastDrop) / 3600
+        if state[lead].has(LeadState.dropped), let dropped = lastDrop[Int32(lead)], now - dropped < rules.redialAfterDrop {
+            let hours = (now - dropped) / 3600
             breach(.redialAfterDrop, "day \(day + 1): lead \(leads[lead].id) redialled \(formatHours(hours)) h after a dropped call (minimum \(formatHours(rules.redialAfterDrop / 3600)) h)")
         }
     }
@@ -535,7 +558,7 @@ public struct DialerEngine: Sendable {
         calls[index].stamp &+= 1
         ringing += 1
         state[lead].attempts &+= 1
-        state[lead].dialled = true
+        state[lead].flags |= LeadState.dialled
         totals.dials += 1
         dayCounters[day].dials += 1
         hourCounters[siteHour].dials += 1
@@ -569,7 +592,11 @@ public struct DialerEngine: Sendable {
             delay = samplers.signal.sample(&generator)
         }
         calls[index].outcome = result
-        events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
+        if delay == timeout {
+            events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp, lane: Lane.ringTimeout)
+        } else {
+            events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
+        }
     }
 
     private mutating func callAnswered(_ index: Int) {
@@ -603,7 +630,8 @@ public struct DialerEngine: Sendable {
             calls[index].state = .waiting
             waiting += 1
             waitingCalls.append((Int32(index), calls[index].stamp))
-            events.schedule(at: now + campaign.dialing.dropTime, kind: Kind.dropTimeout, subject: Int32(index), stamp: calls[index].stamp)
+            events.schedule(at: now + campaign.dialing.dropTime, kind: Kind.dropTimeout, subject: Int32(index), stamp: calls[index].stamp,
+                            lane: Lane.dropTime)
         }
     }
 
@@ -658,7 +686,8 @@ public struct DialerEngine: Sendable {
         dayCounters[day].drops += 1
         hourCounters[siteHour].drops += 1
         recentDrops.append(now)
-        state[lead].lastDrop = now
+        state[lead].flags |= LeadState.dropped
+        lastDrop[Int32(lead)] = now
         if campaign.dialing.dropTime > campaign.compliance.maxDropTime {
             breach(.dropTimeOverLimit, "day \(day + 1): lead \(leads[lead].id) waited \(formatNumber(campaign.dialing.dropTime)) s before the drop")
         }
@@ -667,7 +696,7 @@ public struct DialerEngine: Sendable {
         // The line stays busy while the safe-harbour message plays.
         calls[index].state = .message
         messages += 1
-        events.schedule(at: now + 8, kind: Kind.lineFree, subject: Int32(index), stamp: calls[index].stamp)
+        events.schedule(at: now + 8, kind: Kind.lineFree, subject: Int32(index), stamp: calls[index].stamp, lane: Lane.message)
     }
 
     private mutating func endTalk(_ agent: Int) {
@@ -692,7 +721,7 @@ public struct DialerEngine: Sendable {
         if status == .doNotCall { totals.doNotCallRequests += 1 }
         if status == .doNotCall || (status == .notInterested && campaign.compliance.stopOnRefusal) {
             addedDoNotCall.insert(state[lead].phone)
-            state[lead].listed = 2
+            state[lead].flags |= LeadState.listKnown | LeadState.listed
         }
         setStatus(lead, status)
         connected -= 1
@@ -712,8 +741,9 @@ public struct DialerEngine: Sendable {
 
     private mutating func setStatus(_ lead: Int, _ status: LeadStatus) {
         state[lead].status = status
-        if let rule = recycleRules[status.ordinal], Int(state[lead].attempts) < rule.maxAttempts {
-            groups[Int(state[lead].group)].recycle.push(now + rule.delay, Int32(lead))
+        let facts = state[lead]
+        if Int(facts.attempts) < recycleLimit[status.ordinal] {
+            groups[Int(facts.group)].recycle.push(now + recycleDelay[status.ordinal], Int32(lead), lane: Self.firstStatusLane + status.ordinal)
         }
     }
 
@@ -812,7 +842,7 @@ public struct DialerEngine: Sendable {
         if available > 0 {
             dayCounters[min(day, dayCounters.count - 1)].busyAgentSeconds += busy * span
             dayCounters[min(day, dayCounters.count - 1)].availableAgentSeconds += available * span
-            let hour = Int(localSecondOfDay(lastAccrual) / 3600) % 24
+            let hour = accrualHour()
             hourCounters[hour].busyAgentSeconds += busy * span
             hourCounters[hour].availableAgentSeconds += available * span
         }
@@ -823,6 +853,20 @@ public struct DialerEngine: Sendable {
             dayCounters[min(day, dayCounters.count - 1)].levelTime += span
         }
         lastAccrual = time
+    }
+
+    private var cachedHour = (start: Double.infinity, end: -Double.infinity, hour: 0)
+
+    /// The site hour of `lastAccrual`, worked out once per hour of simulated time.
+    @inline(__always)
+    private mutating func accrualHour() -> Int {
+        let time = lastAccrual
+        if time >= cachedHour.start, time < cachedHour.end { return cachedHour.hour }
+        let local = localSecondOfDay(time)
+        let hour = Int(local / 3600) % 24
+        let start = (time - local) + Double(Int(local / 3600)) * 3600
+        cachedHour = (start, start + 3600, hour)
+        return hour
     }
 
     private func rollingAbandonment(endingDay: Int) -> (percent: Double, humans: Int) {
@@ -898,7 +942,7 @@ public struct DialerEngine: Sendable {
             maxRollingAbandonmentPercent: maxRolling, abandonmentLimitPercent: limit,
             occupancy: available > 0 ? busy / available : 0,
             averageWaitBetweenCalls: connectsAfterIdle > 0 ? idleBetweenCalls / Double(connectsAfterIdle) : 0,
-            listPenetration: leads.isEmpty ? 0 : Double(state.reduce(0) { $0 + ($1.dialled ? 1 : 0) }) / Double(leads.count),
+            listPenetration: leads.isEmpty ? 0 : Double(state.reduce(0) { $0 + ($1.has(LeadState.dialled) ? 1 : 0) }) / Double(leads.count),
             leadsFinished: finishedLeads, perDay: perDay, perHour: perHour,
             breaches: CampaignReport.BreachKind.allCases.compactMap { kind in
                 breachCounts[kind].map { CampaignReport.Breach(kind: kind, count: $0, examples: breachExamples[kind] ?? []) }
