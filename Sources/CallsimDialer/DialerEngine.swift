@@ -67,6 +67,7 @@ public struct DialerEngine: Sendable {
         var recycle: RecycleQueue
         var windowOpen = false
         var windowValidUntil = -Double.infinity
+        var hours = HourOfDay()
     }
 
     private struct DayCounters {
@@ -129,6 +130,8 @@ public struct DialerEngine: Sendable {
         var flags: UInt8 = 0
 
         static let listKnown: UInt8 = 1, listed: UInt8 = 2, dialled: UInt8 = 4, consentRefused: UInt8 = 8, dropped: UInt8 = 16
+        /// Another lead may have the same number (so a do-not-call request on that lead concerns this one).
+        static let mayShareNumber: UInt8 = 32
 
         @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
     }
@@ -193,34 +196,63 @@ public struct DialerEngine: Sendable {
             for _ in 0..<group.count { agents.append(Agent(skills: mask)) }
         }
 
-        state = ContiguousArray(leads.map { LeadState(phone: $0.phone, flags: $0.consent == false ? LeadState.consentRefused : 0) })
+        // One pass over the leads, reading only the fields the engine needs (copying a whole Lead would
+        // retain its strings), building the state and each zone's queue of new leads locally.
+        var built = ContiguousArray<LeadState>()
+        built.reserveCapacity(leads.count)
+        var newLeads: [ContiguousArray<Int32>] = []
+        var startRecycled: [(group: Int, lead: Int32)] = []
         var groupByOffset: [Int: Int] = [:]
         var lastOffset = (minutes: Int.min, group: 0)
-        for (index, lead) in leads.enumerated() {
+        let routed = !campaign.routing.isEmpty
+        for index in leads.indices {
+            let offset = leads[index].offsetMinutes
             let group: Int
-            if lead.offsetMinutes == lastOffset.minutes { group = lastOffset.group }
-            else if let existing = groupByOffset[lead.offsetMinutes] { group = existing } else {
+            if offset == lastOffset.minutes { group = lastOffset.group }
+            else if let existing = groupByOffset[offset] { group = existing } else {
                 group = groups.count
-                groupByOffset[lead.offsetMinutes] = group
-                groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60),
+                groupByOffset[offset] = group
+                groups.append(ZoneGroup(shift: Double((offset - campaign.siteOffsetMinutes) * 60),
                                         recycle: RecycleQueue(lanes: Self.recycleLaneCount)))
+                newLeads.append([])
             }
-            lastOffset = (lead.offsetMinutes, group)
-            state[index].group = UInt16(truncatingIfNeeded: group)
-            state[index].status = lead.status
-            state[index].attempts = UInt16(clamping: lead.attempts)
-            if !campaign.routing.isEmpty, let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { state[index].skill = Int8(bit) }
-            switch lead.status {
-            case .new: groups[group].newLeads.append(Int32(index))
-            default:
-                if let rule = campaign.recycle[lead.status], lead.attempts < rule.maxAttempts {
-                    groups[group].recycle.push(0, Int32(index), lane: Self.startLane)
-                }
+            lastOffset = (offset, group)
+            let status = leads[index].status, attempts = leads[index].attempts
+            var skill: Int8 = -1
+            if routed, let name = campaign.routing[leads[index].segment], let bit = skillIndex[name] { skill = Int8(bit) }
+            built.append(LeadState(phone: leads[index].phone, attempts: UInt16(clamping: attempts), group: UInt16(truncatingIfNeeded: group),
+                                   status: status, skill: skill, flags: leads[index].consent == false ? LeadState.consentRefused : 0))
+            if status == .new {
+                newLeads[group].append(Int32(index))
+            } else if attempts < recycleLimit[status.ordinal] {
+                startRecycled.append((group, Int32(index)))
             }
         }
+        Self.markSharedNumbers(&built)
+        state = built
+        for group in groups.indices { groups[group].newLeads = newLeads[group] }
+        for entry in startRecycled { groups[entry.group].recycle.push(0, entry.lead, lane: Self.startLane) }
         for day in 0..<campaign.days {
             events.schedule(at: Double(day * 86400 + campaign.shiftStart), kind: Kind.shiftStart, subject: Int32(day))
             events.schedule(at: Double(day * 86400 + campaign.shiftEnd), kind: Kind.shiftEnd, subject: Int32(day))
+        }
+    }
+
+    /// Marks leads whose number's hash bucket holds another lead's number too: every lead that shares its
+    /// number is marked, and a few that do not (two bits of memory a lead instead of a set of numbers).
+    private static func markSharedNumbers(_ leads: inout ContiguousArray<LeadState>) {
+        var bits = 1 << 12
+        while bits < leads.count * 8 { bits <<= 1 }
+        let shift = UInt64(64 - bits.trailingZeroBitCount)
+        var once = ContiguousArray<UInt64>(repeating: 0, count: bits >> 6), twice = once
+        @inline(__always) func bucket(_ phone: UInt64) -> Int { Int(truncatingIfNeeded: (phone &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+        for lead in leads {
+            let b = bucket(lead.phone), mask: UInt64 = 1 << UInt64(b & 63)
+            if once[b >> 6] & mask != 0 { twice[b >> 6] |= mask } else { once[b >> 6] |= mask }
+        }
+        for index in leads.indices {
+            let b = bucket(leads[index].phone)
+            if twice[b >> 6] & (1 << UInt64(b & 63)) != 0 { leads[index].flags |= LeadState.mayShareNumber }
         }
     }
 
@@ -434,7 +466,7 @@ public struct DialerEngine: Sendable {
         let target = campaign.dialing.dropTargetPercent
         let today = dayCounters[day]
         let todayPercent = today.humanAnswered > 0 ? 100 * Double(today.drops) / Double(today.humanAnswered) : 0
-        let period = rollingAbandonment(endingDay: day)
+        let period = rollingAbandonmentToday()
         if (today.dials > 50 && todayPercent > target) || (period.humans >= 50 && period.percent > target) {
             do {
                 switch campaign.dialing.dropControl {
@@ -504,7 +536,10 @@ public struct DialerEngine: Sendable {
             facts.flags |= LeadState.listKnown | (nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? LeadState.listed : 0)
             state[lead].flags = facts.flags
         }
-        return facts.has(LeadState.listed) || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(facts.phone))
+        // A number joins the added list only through a lead that is then marked listed: only leads that
+        // may share their number with another need to look.
+        return facts.has(LeadState.listed)
+            || (facts.has(LeadState.mayShareNumber) && !addedDoNotCall.isEmpty && addedDoNotCall.contains(facts.phone))
     }
 
     /// Whether calling is allowed now in a zone; the answer is kept until the window next opens or closes.
@@ -564,7 +599,8 @@ public struct DialerEngine: Sendable {
         hourCounters[siteHour].dials += 1
         if logging { log.append(DialerLogEntry(time: now, lead: lead, kind: .dial)) }
 
-        let hour = Int(localSecondOfDay(now + groups[Int(state[lead].group)].shift) / 3600) % 24
+        let group = Int(state[lead].group)
+        let hour = groups[group].hours.hour(at: now + groups[group].shift)
         let mix = campaign.outcomesByHour[hour]
         var u = generator.nextUnit()
         let outcome: Outcome
@@ -831,7 +867,7 @@ public struct DialerEngine: Sendable {
 
     // MARK: Accounting
 
-    private var siteHour: Int { Int(localSecondOfDay(now) / 3600) % 24 }
+    private var siteHour: Int { mutating get { siteHours.hour(at: now) } }
 
     /// Integrates agent states and queue lengths over time up to `time`.
     private mutating func accrue(to time: Double) {
@@ -855,18 +891,26 @@ public struct DialerEngine: Sendable {
         lastAccrual = time
     }
 
-    private var cachedHour = (start: Double.infinity, end: -Double.infinity, hour: 0)
+    private var accrualHours = HourOfDay(), siteHours = HourOfDay()
 
-    /// The site hour of `lastAccrual`, worked out once per hour of simulated time.
+    /// The site hour of `lastAccrual`.
     @inline(__always)
-    private mutating func accrualHour() -> Int {
-        let time = lastAccrual
-        if time >= cachedHour.start, time < cachedHour.end { return cachedHour.hour }
-        let local = localSecondOfDay(time)
-        let hour = Int(local / 3600) % 24
-        let start = (time - local) + Double(Int(local / 3600)) * 3600
-        cachedHour = (start, start + 3600, hour)
-        return hour
+    private mutating func accrualHour() -> Int { accrualHours.hour(at: lastAccrual) }
+
+    /// Drops and person-answered calls over the days before today in the rolling period, kept for the day.
+    private var earlierDays = (day: -1, humans: 0, drops: 0)
+
+    /// The rolling abandonment ending today, as `rollingAbandonment` works it out, without summing the period again.
+    private mutating func rollingAbandonmentToday() -> (percent: Double, humans: Int) {
+        if earlierDays.day != day {
+            let first = max(0, day - campaign.compliance.periodDays + 1)
+            var humans = 0, drops = 0
+            for d in first..<max(first, day) { humans += dayCounters[d].humanAnswered; drops += dayCounters[d].drops }
+            earlierDays = (day, humans, drops)
+        }
+        let humans = earlierDays.humans + dayCounters[day].humanAnswered
+        let drops = earlierDays.drops + dayCounters[day].drops
+        return (humans > 0 ? 100 * Double(drops) / Double(humans) : 0, humans)
     }
 
     private func rollingAbandonment(endingDay: Int) -> (percent: Double, humans: Int) {
@@ -962,3 +1006,20 @@ func clock(_ secondOfDay: Double) -> String {
 func formatHours(_ hours: Double) -> String { formatNumber((hours * 10).rounded() / 10) }
 
 func percent(_ value: Double) -> String { formatNumber((value * 100).rounded() / 100) + "%" }
+
+/// The hour of the day (0-23) of a time in seconds, remembered for the rest of that hour: the engine asks
+/// for it on every dial and every event, and time only moves forward.
+struct HourOfDay: Sendable {
+    private var start = Double.infinity, end = -Double.infinity, cached = 0
+
+    @inline(__always)
+    mutating func hour(at time: Double) -> Int {
+        if time >= start, time < end { return cached }
+        let local = time - (time * (1.0 / 86400)).rounded(.down) * 86400
+        let hours = Int(local / 3600)
+        cached = hours % 24
+        start = (time - local) + Double(hours) * 3600
+        end = start + 3600
+        return cached
+    }
+}
