@@ -31,9 +31,9 @@ public struct DialerEngine: Sendable {
         static let pauseEnd: UInt8 = 8, previewDone: UInt8 = 9, lineFree: UInt8 = 10
     }
 
-    /// Event lanes for events a fixed time after they are scheduled (see EventQueue).
+    /// Event lanes for events a fixed time after they are scheduled, and for the shifts (see EventQueue).
     private enum Lane {
-        static let ringTimeout = 0, dropTime = 1, message = 2, adapt = 3, hopper = 4
+        static let ringTimeout = 0, dropTime = 1, message = 2, adapt = 3, hopper = 4, shifts = 5
     }
 
     private enum AgentState: UInt8 { case loggedOut, ready, inCall, wrapUp, paused, previewing, dialing, offered }
@@ -232,9 +232,18 @@ public struct DialerEngine: Sendable {
         state = built
         for group in groups.indices { groups[group].newLeads = newLeads[group] }
         for entry in startRecycled { groups[entry.group].recycle.push(0, entry.lead, lane: Self.startLane) }
+        // The shifts' starts and ends wait in a lane of their own when they come in order (a shift within its day),
+        // which keeps the heap to the calls and agents.
+        let inOrder = campaign.shiftStart <= campaign.shiftEnd && campaign.shiftEnd <= campaign.shiftStart + 86400
         for day in 0..<campaign.days {
-            events.schedule(at: Double(day * 86400 + campaign.shiftStart), kind: Kind.shiftStart, subject: Int32(day))
-            events.schedule(at: Double(day * 86400 + campaign.shiftEnd), kind: Kind.shiftEnd, subject: Int32(day))
+            let start = Double(day * 86400 + campaign.shiftStart), end = Double(day * 86400 + campaign.shiftEnd)
+            if inOrder {
+                events.schedule(at: start, kind: Kind.shiftStart, subject: Int32(day), lane: Lane.shifts)
+                events.schedule(at: end, kind: Kind.shiftEnd, subject: Int32(day), lane: Lane.shifts)
+            } else {
+                events.schedule(at: start, kind: Kind.shiftStart, subject: Int32(day))
+                events.schedule(at: end, kind: Kind.shiftEnd, subject: Int32(day))
+            }
         }
     }
 
@@ -875,18 +884,24 @@ public struct DialerEngine: Sendable {
         guard span > 0 else { return }
         let busy = Double(inCallCount + wrapCount + handlingCount)
         let available = busy + Double(readyCount)
-        if available > 0 {
-            dayCounters[min(day, dayCounters.count - 1)].busyAgentSeconds += busy * span
-            dayCounters[min(day, dayCounters.count - 1)].availableAgentSeconds += available * span
-            let hour = accrualHour()
-            hourCounters[hour].busyAgentSeconds += busy * span
-            hourCounters[hour].availableAgentSeconds += available * span
-        }
-        if dialingOpen {
-            readyArea += Double(readyCount) * span
-            waitingArea += Double(waiting) * span
-            dayCounters[min(day, dayCounters.count - 1)].levelArea += level * span
-            dayCounters[min(day, dayCounters.count - 1)].levelTime += span
+        if available > 0 || dialingOpen {
+            // One read and one write of today's counters (each array access checks it is not shared).
+            let index = min(day, dayCounters.count - 1)
+            var today = dayCounters[index]
+            if available > 0 {
+                today.busyAgentSeconds += busy * span
+                today.availableAgentSeconds += available * span
+                let hour = accrualHour()
+                hourCounters[hour].busyAgentSeconds += busy * span
+                hourCounters[hour].availableAgentSeconds += available * span
+            }
+            if dialingOpen {
+                readyArea += Double(readyCount) * span
+                waitingArea += Double(waiting) * span
+                today.levelArea += level * span
+                today.levelTime += span
+            }
+            dayCounters[index] = today
         }
         lastAccrual = time
     }
