@@ -15,10 +15,8 @@ static inline void callsim_rl_set_attempted_completion_function(rl_completion_fu
 static inline void callsim_rl_set_attempted_completion_over(int value) { rl_attempted_completion_over = value; }
 static inline void callsim_rl_set_completion_append_character(int value) { rl_completion_append_character = value; }
 static inline void callsim_rl_set_catch_signals(int value) { rl_catch_signals = value; }
-static inline int callsim_rl_point(void) { return rl_point; }
 static inline void callsim_rl_set_point(int value) { rl_point = value; }
 static inline int callsim_rl_end(void) { return rl_end; }
-static inline const char *callsim_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int callsim_history_length(void) { return history_length; }
 static inline int callsim_history_base(void) { return history_base; }
 static inline void callsim_flush_stdout(void) { fflush(stdout); }

@@ -45,11 +45,11 @@ public enum TextNormalizer {
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
         if v < 0x80 {
-            if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 0x20)! }
+            if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(UInt8(v + 0x20)) }
             if v == 0x09 || v == 0x0A || v == 0x0D { return " " }
             return scalar
         }
-        if v >= 0xFF01 && v <= 0xFF5E { return fold(Unicode.Scalar(v - 0xFEE0)!) }
+        if v >= 0xFF01 && v <= 0xFF5E { return fold(Unicode.Scalar(UInt8(v - 0xFEE0))) }
         switch v {
         case 0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B: return " "
         case 0x3002, 0xFF61: return "."          // 。｡

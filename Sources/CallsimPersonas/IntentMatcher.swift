@@ -52,7 +52,6 @@ struct IntentMatcher: Sendable {
         /// Each keyword is a list of piece indices that must all occur (`方便+嗎`).
         var keywords: [[Int]]
         var unless: [[Int]]
-        var phrases: Range<Int>
     }
 
     /// Share of an example phrase's units that the agent's line must contain.
@@ -71,7 +70,6 @@ struct IntentMatcher: Sendable {
         for intent in source {
             let keywords = intent.keywords.map { addKeyword($0) }.filter { !$0.isEmpty }
             let unless = intent.unless.map { addKeyword($0) }.filter { !$0.isEmpty }
-            let start = phraseUnitCounts.count
             for example in intent.examples {
                 let units = Self.phraseUnits(MatchText.tokens(example).map { intern($0) })
                 guard !units.isEmpty else { continue }
@@ -80,7 +78,7 @@ struct IntentMatcher: Sendable {
                 phraseIntent.append(Int32(intents.count))
                 for unit in units { postings[unit, default: []].append(index) }
             }
-            intents.append(CompiledIntent(keywords: keywords, unless: unless, phrases: start..<phraseUnitCounts.count))
+            intents.append(CompiledIntent(keywords: keywords, unless: unless))
         }
     }
 
@@ -147,30 +145,35 @@ struct IntentMatcher: Sendable {
             }
         }
 
-        var counts = [Int32](repeating: 0, count: phraseUnitCounts.count)
-        if !counts.isEmpty {
+        // Count shared units only for the phrases the line touches, then keep those past the threshold.
+        var phraseHit = [Bool](repeating: false, count: intents.count)
+        if !phraseUnitCounts.isEmpty {
+            var counts = [Int32](repeating: 0, count: phraseUnitCounts.count)
+            var touched: [Int32] = []
             var seen = Set<UInt64>()
             for index in ids.indices {
                 var lineUnits = [Self.unit(ids[index], Self.noToken)]
                 if index + 1 < ids.count { lineUnits.append(Self.unit(ids[index], ids[index + 1])) }
                 for unit in lineUnits where seen.insert(unit).inserted {
                     guard let list = postings[unit] else { continue }
-                    for phrase in list { counts[Int(phrase)] += 1 }
+                    for phrase in list {
+                        if counts[Int(phrase)] == 0 { touched.append(phrase) }
+                        counts[Int(phrase)] += 1
+                    }
                 }
+            }
+            for phrase in touched
+            where Double(counts[Int(phrase)]) >= Self.phraseThreshold * Double(phraseUnitCounts[Int(phrase)]) {
+                phraseHit[Int(phraseIntent[Int(phrase)])] = true
             }
         }
 
         var result: [Int] = []
         for (index, intent) in intents.enumerated() {
-            let vetoed = intent.unless.contains { $0.allSatisfy { pieceHit[$0] } }
-            if vetoed { continue }
-            var hit = intent.keywords.contains { $0.allSatisfy { pieceHit[$0] } }
-            if !hit {
-                hit = intent.phrases.contains { phrase in
-                    Double(counts[phrase]) >= Self.phraseThreshold * Double(phraseUnitCounts[phrase])
-                }
+            if intent.unless.contains(where: { $0.allSatisfy { pieceHit[$0] } }) { continue }
+            if phraseHit[index] || intent.keywords.contains(where: { $0.allSatisfy { pieceHit[$0] } }) {
+                result.append(index)
             }
-            if hit { result.append(index) }
         }
         return result
     }

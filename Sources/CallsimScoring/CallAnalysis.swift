@@ -87,12 +87,14 @@ public struct CallAnalysis: Sendable {
             for i in (offer + 1)..<max(offer + 1, analysed.count) where analysed[i].speaker == .customer {
                 let turn = analysed[i]
                 let previousAgent = analysed[..<i].last { $0.speaker == .agent }
-                guard let previousAgent, previousAgent.hasAny([.ask, .offer, .priceWord, .readback]) || previousAgent.isQuestion else { continue }
-                if turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
+                guard let previousAgent else { continue }
+                // Yes to a question is a sale only when the question offered or asked for the sale.
+                let offered = previousAgent.hasAny([.ask, .offer])
+                if offered && turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
                     acceptance = i
                     break
                 }
-                if turn.has(.customerAccept) && turn.isQuestion && turn.has(.customerPaymentQuestion) {
+                if (offered || previousAgent.hasMoney) && turn.has(.customerAccept) && turn.isQuestion && turn.has(.customerPaymentQuestion) {
                     acceptance = i
                     break
                 }

@@ -167,11 +167,17 @@ extension CallAnalysis {
                 numberQuestion = true
             }
         }
-        if reply.has(.check) { return true }
+        // A clear next step (let me check, a hand-off, a callback) addresses it too.
+        if reply.hasAny([.check, .escalate, .callback]) { return true }
         if overlap(reply, tokens: questionTokens) >= 1 {
             return true
         }
-        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.normalized.contains(where: TurnFeatures.isDigit)) { return true }
+        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
+            || reply.normalized.contains(where: TurnFeatures.isDigit)) {
+            return true
+        }
+        // "How do I sign up?" answered by doing it.
+        if question.has(.customerHowToApply) && reply.hasAny([.ask, .logged]) { return true }
         if question.has(.customerWhoQuestion) && (agentGivesName(reply) || agentGivesCompany(reply)) { return true }
         if question.has(.customerPaymentQuestion) && reply.has(.payment) { return true }
         if !openWord, let yes = reply.firstPosition(of: [.yesNo]), yes <= 4 { return true }

@@ -3,31 +3,8 @@ import Testing
 
 /// `callsim new`, `lint`, `test` and `graph` run as a user would run them.
 @Suite struct AuthoringCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func callsim(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/callsim")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "CALLSIM_PERSONAS")
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    static func callsim(_ arguments: [String], in directory: URL) throws -> PipedRun {
+        try runPiped(arguments, input: "", environment: inheritedEnvironment(), directory: directory, timeout: 120)
     }
 
     static func scratch() throws -> URL {

@@ -218,6 +218,14 @@ final class TerminalSession {
     }
 }
 
+/// This process's environment without a scenario-folder override, plus `extra`.
+func inheritedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "CALLSIM_PERSONAS")
+    environment.merge(extra) { $1 }
+    return environment
+}
+
 /// The result of running callsim with pipes.
 struct PipedRun {
     var status: Int32
@@ -227,15 +235,18 @@ struct PipedRun {
 }
 
 /// Runs callsim with `input` on stdin (a pipe), collecting stdout and stderr; fails after `timeout`.
-func runPiped(_ arguments: [String], input: String, environment: [String: String], timeout: Double = 20) throws -> PipedRun {
-    try runPipedBytes(arguments, input: Array(input.utf8), environment: environment, timeout: timeout)
+func runPiped(_ arguments: [String], input: String, environment: [String: String], directory: URL? = nil,
+              timeout: Double = 20) throws -> PipedRun {
+    try runPipedBytes(arguments, input: Array(input.utf8), environment: environment, directory: directory, timeout: timeout)
 }
 
-func runPipedBytes(_ arguments: [String], input: [UInt8], environment: [String: String], timeout: Double = 20) throws -> PipedRun {
+func runPipedBytes(_ arguments: [String], input: [UInt8], environment: [String: String], directory: URL? = nil,
+                   timeout: Double = 20) throws -> PipedRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: callsimBinary)
     process.arguments = arguments
     process.environment = environment
+    if let directory { process.currentDirectoryURL = directory }
     let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
     process.standardInput = stdinPipe
     process.standardOutput = stdoutPipe

@@ -1,31 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `callsim` binary with pipes.
-private struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func callsim(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = root.appendingPathComponent(".build/debug/callsim")
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "CALLSIM_PERSONAS")
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+private func callsim(_ arguments: [String], environment: [String: String] = [:]) throws -> PipedRun {
+    try runPiped(arguments, input: "", environment: inheritedEnvironment(environment), timeout: 60)
 }
 
 private func temporaryFile(_ text: String, name: String = "script.txt") throws -> URL {

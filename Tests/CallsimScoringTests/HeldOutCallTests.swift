@@ -283,6 +283,160 @@ struct HeldOutCallTests {
         closing.contact na
         closing.courtesy hit
         """),
+        Case(name: "smart-meter-signup-zh", transcript: """
+        # direction: outbound
+        # company: 晴天電力
+        # customer: 李先生
+        # lang: zh-TW
+        C: 喂？
+        A: 李先生您好，敝姓周，晴天電力的專員。這次打來是要通知您，您家的電表下個月可以免費升級成智慧電表，想請問您現在講電話方便嗎？
+        C: 可以啊，要多少錢？
+        A: 升級本身不用錢，之後每個月可以在APP上看用電量，幫您抓出比較耗電的電器。
+        C: 喔，那要怎麼申請？
+        A: 我直接幫您登記，安裝師傅下週三上午會到府，請問地址還是台北市信義路五段7號嗎？
+        C: 對，不過我手機換了，新的是0922-333-444。
+        A: 好的，跟您確認新手機是0922-333-444，對嗎？
+        C: 對。
+        A: 已經幫您登記好了，有問題可以打晴天電力客服0800-000-111。謝謝李先生，祝您順心。
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose hit
+        compliance.permission hit
+        compliance.honor_dnc na
+        compliance.no_misrepresentation hit
+        compliance.privacy hit
+        compliance.cooling_off missed
+        listening.acknowledge hit
+        listening.answer_question hit
+        listening.use_name hit
+        listening.empathy na
+        closing.ask hit
+        closing.confirm missed
+        closing.delivery hit
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive na
+        records.update hit
+        """),
+        Case(name: "card-fraud-en", transcript: """
+        # direction: inbound
+        # lang: en
+        A: Good morning, Riverside Bank card services, you're speaking with Holly. How can I help?
+        C: Hi. There's a charge on my card for $89 from a store I've never heard of. I'm really worried someone has my details.
+        A: Oh no, I'm sorry — that's worrying, I completely understand. So there's an $89 charge from a merchant you don't recognise, is that right?
+        C: Yes, on Tuesday.
+        A: Okay. I've blocked the card right now so nothing else can go through, and I've raised a dispute for the $89, reference RB-55120. A new card will arrive within five working days.
+        C: Thank you. Will I get the money back?
+        A: Yes — once the dispute is reviewed, usually within ten days, the $89 goes back on your account.
+        C: Great, thanks Holly.
+        A: You're welcome. If anything else looks odd, call us on 0345 600 1234, any time. Take care.
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose na
+        compliance.privacy hit
+        listening.acknowledge hit
+        listening.paraphrase hit
+        listening.answer_question hit
+        listening.use_name na
+        listening.empathy hit
+        closing.confirm na
+        closing.payment na
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive hit
+        complaint.key_points hit
+        complaint.resolve hit
+        complaint.escalate na
+        complaint.record hit
+        records.update na
+        """),
+        Case(name: "vacuum-pressure-en", transcript: """
+        C: Hello?
+        A: Hi, is this Mr. Wong? This is Jake from SunnyVac. We've got a special on vacuum cleaners this week, only $199.
+        C: I'm not interested, thanks.
+        A: It's our best seller, everyone's buying it. Can I put you down for one?
+        C: I said no. Don't call me again.
+        A: Okay, but you'll regret it, this deal won't last.
+        """, labels: """
+        compliance.identify hit
+        compliance.permission missed
+        compliance.honor_dnc violated
+        compliance.no_misrepresentation hit
+        listening.acknowledge missed
+        listening.use_name hit
+        closing.benefit missed
+        closing.objection missed
+        closing.ask na
+        closing.contact na
+        closing.courtesy missed
+        """),
+        Case(name: "slow-broadband-zh", transcript: """
+        # direction: inbound
+        # company: 全家寬頻
+        # lang: zh-TW
+        客服：全家寬頻您好，我是客服小組的楊承恩，請問有什麼可以幫您？
+        客戶：你們的網路每天晚上都很慢，看個影片一直轉圈圈，我已經忍一個月了，真的很煩。
+        客服：不好意思造成您的困擾。請問您的帳號是？
+        客戶：帳號是 HN88231。你們到底什麼時候要修好？
+        客服：我這邊看到您那區晚上用量比較大，我幫您開一張維修單，單號是R-77120，工程師會在後天下午兩點到五點到府檢測，這樣可以嗎？
+        客戶：可以。這個月的月費你們要不要退一點？
+        客服：這個部分我沒辦法決定，我會轉給主管，明天中午前會有專人打電話跟您說明。
+        客戶：好吧。
+        客服：謝謝您，祝您有美好的一天。
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose na
+        listening.acknowledge hit
+        listening.paraphrase missed
+        listening.answer_question hit
+        listening.empathy hit
+        closing.objection na
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive hit
+        complaint.key_points missed
+        complaint.resolve hit
+        complaint.escalate hit
+        complaint.record hit
+        records.update na
+        """),
+        Case(name: "medical-insurance-guarantee-zh", transcript: """
+        # direction: outbound
+        # company: 康健保險經紀
+        # customer: 謝太太
+        # lang: zh-TW
+        C: 喂？
+        A: 謝太太您好，我是康健保險經紀的吳佩珊，打來是想關心一下您家的保障，不知道您現在方便說話嗎？
+        C: 嗯，可以啊。
+        A: 謝謝您。想請教您，目前家裡的保單主要是保哪些項目呢？
+        C: 就一些壽險啦，醫療的好像比較少，我最近一直在擔心住院的費用。
+        A: 我能理解您的擔心，所以您是覺得醫療這塊比較不足，特別是住院的花費，對嗎？
+        C: 對對。
+        A: 我們有一張實支實付的醫療險，住院一天最高理賠三千，一個月保費大約850元。保證您穩賺不賠，比放銀行還好。
+        C: 這樣喔，那我要先問問我先生。
+        A: 沒問題，我先把建議書寄到您的信箱，您跟先生討論看看，我週四下午再打給您，可以嗎？
+        C: 好啊。
+        A: 謝謝謝太太，有問題可以打我分機2231。再見。
+        """, labels: """
+        compliance.identify hit
+        compliance.purpose hit
+        compliance.permission hit
+        compliance.no_misrepresentation violated
+        compliance.privacy hit
+        compliance.cooling_off na
+        listening.acknowledge hit
+        listening.paraphrase hit
+        listening.open_question hit
+        listening.use_name hit
+        listening.empathy hit
+        closing.benefit hit
+        closing.objection hit
+        closing.ask missed
+        closing.confirm na
+        closing.contact hit
+        closing.courtesy hit
+        complaint.positive na
+        """),
     ]
 
     @Test(arguments: cases)

@@ -127,3 +127,21 @@ struct EvaluationTests {
         #expect(k == 0)
     }
 }
+
+struct AllowedRemedyTests {
+    let call = """
+    # direction: inbound
+    A: 您好，好買網客服敝姓林。
+    C: 我的包裹寄錯了，很生氣，我要你們補償運費！
+    A: 真的很抱歉，我幫您退運費150元，三個工作天內退回。
+    """
+
+    @Test func allowedCompensationIsWithinAuthority() throws {
+        let transcript = try TranscriptParser.parse(call, file: "t")
+        let without = Scorer().score(transcript)
+        #expect(without.result("complaint.escalate")?.status == .missed)
+        let allowed = Scorer().score(transcript, context: CallContext(allowedRemedies: ["運費"]))
+        #expect(allowed.result("complaint.escalate")?.status == .na)
+        #expect(allowed.result("complaint.resolve")?.status == .hit)
+    }
+}

@@ -170,7 +170,10 @@ struct DeliveryIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        if let turn = call.agentTurnsAfterSale.first(where: { $0.has(.deliveryWord) && ($0.has(.dateTime) || $0.hasDate || $0.has(.address)) }) {
+        // The date often comes with the ask itself, in the agent turn just before the customer agrees.
+        var candidates = call.agentTurnsAfterSale
+        if let sale = call.saleTurn, sale > 0, call.turns[sale - 1].speaker == .agent { candidates.insert(call.turns[sale - 1], at: 0) }
+        if let turn = candidates.first(where: { $0.has(.deliveryWord) && ($0.has(.dateTime) || $0.hasDate || $0.has(.address)) }) {
             return IndicatorVerdict(.hit, [turn.number])
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])

@@ -74,7 +74,12 @@ struct ComplaintResolveIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard let complaint = call.complaint else { return .na }
-        if let turn = call.agentTurnsAfter(complaint).first(where: { $0.has(.remedy) && ($0.has(.dateTime) || $0.hasDate || $0.normalized.contains(where: TurnFeatures.isDigit)) }) {
+        // A remedy the scenario allows counts in its own words too.
+        let allowed = call.context.allowedRemedies.map { TextNormalizer.scalars($0) }.filter { $0.count >= 2 }
+        let offersRemedy: (TurnAnalysis) -> Bool = { turn in
+            turn.has(.remedy) || allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }
+        }
+        if let turn = call.agentTurnsAfter(complaint).first(where: { offersRemedy($0) && ($0.has(.dateTime) || $0.hasDate || $0.normalized.contains(where: TurnFeatures.isDigit)) }) {
             return IndicatorVerdict(.hit, [turn.number])
         }
         return IndicatorVerdict(.missed, [complaint + 1])
@@ -99,9 +104,17 @@ struct ComplaintEscalateIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard let complaint = call.complaint else { return .na }
+        // Compensation the scenario lets the agent grant is within authority; a supervisor or legal threat never is.
+        let allowed = call.context.allowedRemedies.map { TextNormalizer.scalars($0) }.filter { $0.count >= 2 }
+        let beyondAuthority: (TurnAnalysis) -> Bool = { turn in
+            if turn.hasAny([.customerDemandSupervisor, .customerDemandLegal]) { return true }
+            guard turn.has(.customerDemandCompensation), turn.has(.customerDemandCue) else { return false }
+            return !allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }
+        }
+        // Or the agent says the request is beyond them.
+        let agentSaysBeyond: (Int) -> Bool = { i in call.agentTurns(after: i, count: 1).first?.has(.beyondAuthority) ?? false }
         guard let demand = call.turns.indices.first(where: { i in
-            i >= complaint && call.turns[i].speaker == .customer
-                && call.turns[i].hasAny([.customerDemandSupervisor, .customerDemandLegal, .customerDemandCompensation])
+            i >= complaint && call.turns[i].speaker == .customer && (beyondAuthority(call.turns[i]) || agentSaysBeyond(i))
         }) else { return .na }
         if let turn = call.agentTurnsAfter(demand).first(where: { $0.has(.escalate) && ($0.hasAny([.dateTime, .callback]) || $0.hasDate) }) {
             return IndicatorVerdict(.hit, [turn.number])

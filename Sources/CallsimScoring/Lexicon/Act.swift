@@ -6,6 +6,7 @@ public enum Act: Int, CaseIterable, Sendable {
     case customerAccept, customerRefuse, customerNewContactCue, customerContactWord, customerAccountWord
     case customerDemandSupervisor, customerDemandLegal, customerDemandCompensation, customerOtherProvider
     case objectionPrice, objectionNoNeed, objectionProvider, objectionNoTime, objectionThink, objectionDistrust
+    case customerDemandCue, customerHowToApply
     case customerPaymentQuestion, customerWhoQuestion
     // Agent
     case selfName, companyCue, purpose, permission, offer, benefit, ask, readback, confirmQuestion
@@ -14,7 +15,7 @@ public enum Act: Int, CaseIterable, Sendable {
     case lastDigits, guarantee, governmentBody, freeClaim, freeQualifier, competitorRef, disparage
     case recording, coolingOffExplicit, sevenDays, cancelWord, payment, deliveryWord, dateTime, address
     case urgency, argue, alternative, timeAck, legitimacy, sendInfo, dncAccept, explain, check, yesNo
-    case priceWord, openQuestionWord, greetingQuestion, pitchNegation
+    case priceWord, openQuestionWord, greetingQuestion, pitchNegation, beyondAuthority
 
     public var isCustomerAct: Bool { rawValue <= Act.customerWhoQuestion.rawValue }
 

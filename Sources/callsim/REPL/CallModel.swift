@@ -33,7 +33,7 @@ protocol CallEngine {
 }
 
 /// The campaign brief shown before a call (T1.1: product, price, offers, policy limits, customer record).
-struct BriefSheet: Sendable, Equatable {
+struct BriefSheet: Sendable {
     var company: String?
     var agentName: String?
     var direction: CallDirection
@@ -43,14 +43,6 @@ struct BriefSheet: Sendable, Equatable {
     var policyLimits: [String]
     /// The customer record as label/value pairs, in the order the scenario gives them.
     var customerRecord: [(label: String, value: String)]
-
-    static func == (lhs: BriefSheet, rhs: BriefSheet) -> Bool {
-        lhs.company == rhs.company && lhs.agentName == rhs.agentName && lhs.direction == rhs.direction
-            && lhs.product == rhs.product && lhs.price == rhs.price && lhs.offers == rhs.offers
-            && lhs.policyLimits == rhs.policyLimits
-            && lhs.customerRecord.map(\.label) == rhs.customerRecord.map(\.label)
-            && lhs.customerRecord.map(\.value) == rhs.customerRecord.map(\.value)
-    }
 }
 
 /// One stage of the call script with its model lines.

@@ -35,25 +35,26 @@ enum PracticeCall {
             return outcome
         }
 
+        // Scored and saved before the forms, so a call left during its wrap-up keeps its scorecard.
+        var context = scenario.context
+        context.outcome = result.ending.outcome
+        let card = Scorer().score(result.transcript, context: context, rubric: scenario.rubric)
+        recording?.saveScore(RecordScoring.summary(card))
+
         Console.flush()
         if options.wrapUpForms {
             let dialog = WrapUpDialog(input: LineSourceFormInput(source), language: lang)
-            let context = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
-                                        isComplaint: scenario.isComplaint)
-            let wrapUp = dialog.run(context: context, notes: result.notes)
-            let checks = WrapUpChecker.check(wrapUp, context: context)
+            let wrapUpContext = WrapUpContext(turns: result.transcript.turns, ending: result.ending.outcome,
+                                              isComplaint: scenario.isComplaint)
+            let wrapUp = dialog.run(context: wrapUpContext, notes: result.notes)
+            let checks = WrapUpChecker.check(wrapUp, context: wrapUpContext)
             recording?.saveWrapUp(wrapUp, checks: checks)
             StandardOutput.write(dialog.render(checks) + "\n")
             outcome.wrapUp = wrapUp
             outcome.formChecks = checks
         }
 
-        // The recorded session keeps the same scorecard.
-        var context = scenario.context
-        context.outcome = result.ending.outcome
-        let card = Scorer().score(result.transcript, context: context, rubric: scenario.rubric)
         outcome.scorecard = card
-        recording?.saveScore(RecordScoring.summary(card))
         print("")
         print(Console.styled("── " + UIText.scorecardTitle.text(lang) + " ──", .bold, color: color))
         print(ScoreReport.render(transcript: result.transcript, scorecard: card, title: scenario.title,

@@ -2,26 +2,15 @@ import CallsimCore
 import CallsimPersonas
 import CallsimScoring
 import Foundation
-import Synchronization
 
 /// The scenarios of the persona engine, as the picker and the call screen see them.
 enum PracticeCatalog {
     /// Every scenario that loads from the catalog; files that do not load are reported on stderr.
     static func scenarios(personas: String? = nil) throws -> [any PracticeScenario] {
         let catalog = try ScenarioCatalog(override: personas)
-        let files = try catalog.files()
-        // Files load independently: on every core, kept in file order.
-        let loaded = Mutex<[(Scenario?, [Diagnostic])?]>(Array(repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = ScenarioCatalog.load(file: files[index])
-            loaded.withLock { $0[index] = result }
-        }
-        var scenarios: [any PracticeScenario] = []
-        for case let (scenario, diagnostics)? in loaded.withLock({ $0 }) {
-            for diagnostic in diagnostics { Console.error(diagnostic.description) }
-            if let scenario { scenarios.append(PersonaPracticeScenario(scenario: scenario)) }
-        }
-        return scenarios
+        let (scenarios, diagnostics) = try catalog.loadAll()
+        for diagnostic in diagnostics { Console.error(diagnostic.description) }
+        return scenarios.map(PersonaPracticeScenario.init)
     }
 
     /// One scenario by id; with a language asked for, its translation in that language when there is one.
@@ -47,12 +36,7 @@ struct PersonaPracticeScenario: PracticeScenario {
     var isComplaint: Bool { scenario.kind == .complaint }
     var suggestions: [String: String] { scenario.suggestions(for: scenario.language) }
 
-    var rubric: Rubric? {
-        let weights = scenario.rubric.indicators
-        guard !weights.isEmpty else { return nil }
-        return Rubric(applicable: Set(weights.map(\.indicator)),
-                      weights: Dictionary(weights.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { first, _ in first }))
-    }
+    var rubric: Rubric? { RecordScoring.rubric(scenario) }
 
     var brief: BriefSheet {
         let campaign = scenario.campaign

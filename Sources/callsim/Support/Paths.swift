@@ -19,10 +19,6 @@ enum Paths {
 
     /// `$XDG_STATE_HOME/callsim` (history and other state that is not worth backing up).
     static var stateDirectory: URL { base("XDG_STATE_HOME", default: ".local/state").appendingPathComponent("callsim", isDirectory: true) }
-    /// `$XDG_DATA_HOME/callsim` (recorded sessions).
-    static var dataDirectory: URL { base("XDG_DATA_HOME", default: ".local/share").appendingPathComponent("callsim", isDirectory: true) }
-    /// `$XDG_CONFIG_HOME/callsim`.
-    static var configDirectory: URL { base("XDG_CONFIG_HOME", default: ".config").appendingPathComponent("callsim", isDirectory: true) }
 
     /// The line editor's history of agent lines.
     static var historyFile: URL { stateDirectory.appendingPathComponent("history") }

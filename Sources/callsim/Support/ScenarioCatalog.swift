@@ -1,6 +1,7 @@
 import CallsimCore
 import CallsimPersonas
 import Foundation
+import Synchronization
 
 /// Finds and reads scenario files: `--personas DIR`, else `$CALLSIM_PERSONAS`, else the
 /// package's own `Personas/` folder (located from this source file's path at build time,
@@ -53,10 +54,16 @@ struct ScenarioCatalog {
 
     /// Every scenario that loads, and the problems of those that do not, file by file.
     func loadAll() throws -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
+        let urls = try files()
+        // Files load independently: on every core, then gathered in name order.
+        let loaded = Mutex<[(Scenario?, [Diagnostic])?]>(Array(repeating: nil, count: urls.count))
+        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+            let result = Self.load(file: urls[index])
+            loaded.withLock { $0[index] = result }
+        }
         var scenarios: [Scenario] = []
         var diagnostics: [Diagnostic] = []
-        for url in try files() {
-            let (scenario, found) = Self.load(file: url)
+        for case let (scenario, found)? in loaded.withLock({ $0 }) {
             diagnostics += found
             if let scenario { scenarios.append(scenario) }
         }

@@ -30,7 +30,6 @@ enum UIText {
     case callEnded, customerHungUp, agentHungUp, leftWithoutScore
     case scorecardTitle
     case timeSeconds
-    case formRequired, formNotAChoice
 
     func text(_ language: Language) -> String {
         let pair: (zh: String, en: String)
@@ -101,8 +100,6 @@ enum UIText {
         case .leftWithoutScore: pair = ("已離開，這通電話不評分。", "Left the call; it is not scored.")
         case .scorecardTitle: pair = ("評分", "Scorecard")
         case .timeSeconds: pair = ("%@ 秒", "%@ s")
-        case .formRequired: pair = ("這一欄必填。", "This field is required.")
-        case .formNotAChoice: pair = ("「%@」不是選項之一。請輸入編號或：%@", "'%@' is not one of the choices. Enter a number or one of: %@")
         }
         return language == .zhTW ? pair.zh : pair.en
     }
