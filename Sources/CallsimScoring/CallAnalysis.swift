@@ -65,7 +65,7 @@ public struct CallAnalysis: Sendable {
             // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
             let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
             let pitch = turn.matches.filter { match in
-                (match.act == .offer || match.act == .priceWord) && !purposeSentences.contains { $0.contains(match.start) }
+                (match.act == .offer || match.act == .priceWord || match.act == .ask) && !purposeSentences.contains { $0.contains(match.start) }
             }
             let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
             if !pitch.isEmpty || money != nil {
@@ -90,7 +90,9 @@ public struct CallAnalysis: Sendable {
                 guard let previousAgent else { continue }
                 // Yes to a question is a sale only when the question offered or asked for the sale.
                 let offered = previousAgent.hasAny([.ask, .offer])
-                if offered && turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
+                // "Let's do it" after an answered question is a decision on the offer still open.
+                let decided = Self.decisiveAcceptance.contains { turn.contains($0) }
+                if (offered || decided) && turn.has(.customerAccept) && !turn.hasAny([.customerRefuse, .customerDNC]) && !turn.isQuestion {
                     acceptance = i
                     break
                 }
@@ -172,10 +174,17 @@ public struct CallAnalysis: Sendable {
         if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { turn.contains($0) }) { return false }
         if turn.has(.customerOtherProvider) { return false }
         if direction == .inbound { return true }
+        // A grievance about a third party ("their customer service", 他們那家) in a sales call is about a competitor.
+        let aimedAtCaller = ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
+        if !aimedAtCaller && turn.words.contains(where: { $0.lower == "their" || $0.lower == "they" || $0.lower == "they've" }) { return false }
+        if !aimedAtCaller && ["他們", "那家", "現在用的", "現在那家"].contains(where: { turn.contains($0) }) { return false }
         // In an outbound call a problem is a complaint only when aimed at the caller's company.
         return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
             || turn.has(.customerFeeling)
     }
+
+    static let decisiveAcceptance = ["let's do it", "sign me up", "i'll take it", "let's go ahead", "go ahead and", "幫我訂", "幫我辦", "我要訂", "我要買", "我要辦",
+                                     "就決定", "成交", "幫我登記", "幫我申請", "就這樣辦"]
 
     static func saleFollowUp(_ turns: [TurnAnalysis], after index: Int) -> Bool {
         turns.dropFirst(index + 1).contains { $0.speaker == .agent && $0.hasAny([.readback, .payment, .deliveryWord, .coolingOffExplicit]) }

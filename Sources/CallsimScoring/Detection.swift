@@ -13,6 +13,8 @@ extension CallAnalysis {
             let scalars = TextNormalizer.scalars(name)
             if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
             if let first = scalars.first, TurnFeatures.isHan(first) {
+                // The given name alone (佩君 for 林佩君), as colleagues and regulars are addressed.
+                if scalars.count == 3, TurnFeatures.find(Array(scalars.dropFirst()), in: turn.normalized, from: 0) != nil { return true }
                 if TurnFeatures.find(Array("敝姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil
                     || TurnFeatures.find(Array("我姓".unicodeScalars) + [first], in: turn.normalized, from: 0) != nil {
                     return true
@@ -82,6 +84,7 @@ extension CallAnalysis {
         if let company = context.company, !company.isEmpty {
             let scalars = companyScalars
             if TurnFeatures.find(scalars, in: turn.normalized, from: 0) != nil { return true }
+            if Self.saysShortName(of: scalars, in: turn.normalized) { return true }
             if turn.normalized.contains("&") {
                 let text = Array(turn.normalized.split(separator: "&", omittingEmptySubsequences: false).joined(separator: Array("and".unicodeScalars)))
                 if TurnFeatures.find(scalars, in: text, from: 0) != nil { return true }
@@ -96,6 +99,22 @@ extension CallAnalysis {
         let words = turn.words
         for cue in Self.companyLeadWords {
             for i in turn.positions(after: cue) where i < words.count && words[i].capitalized && words[i].lower.count >= 3 { return true }
+        }
+        return false
+    }
+
+    /// A Chinese company by its short name: its first two characters and two more of its own
+    /// characters right after (永信投信 for 永信證券投資信託, 台新銀 for 台新國際商業銀行).
+    static func saysShortName(of company: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Bool {
+        guard company.count >= 5, TurnFeatures.isHan(company[0]), TurnFeatures.isHan(company[1]) else { return false }
+        let rest = Set(company.dropFirst(2))
+        var from = 0
+        while let at = TurnFeatures.find(Array(company.prefix(2)), in: t, from: from) {
+            from = at + 1
+            var k = at + 2
+            var shared = 0
+            while k < t.count && k < at + 4 && rest.contains(t[k]) { shared += 1; k += 1 }
+            if shared >= 2 { return true }
         }
         return false
     }
@@ -126,7 +145,7 @@ extension CallAnalysis {
         var result: [Int] = []
         for (i, turn) in turns.enumerated() where turn.speaker == .customer && !turn.isGreetingOnly {
             if turn.has(.customerDNC) && !turn.hasAny([.customerNeed, .customerComplaint]) { continue }
-            if turn.hasAny([.customerNeed, .customerComplaint]) { result.append(i); continue }
+            if turn.hasAny([.customerNeed, .customerComplaint]) || complaint == i { result.append(i); continue }
             // A substantial answer to the agent's open question about the customer's situation.
             if let previous = turns[..<i].last(where: { $0.speaker == .agent }), hasOpenQuestion(previous, before: nil),
                turn.contentTokens.count >= 4 {
@@ -151,36 +170,95 @@ extension CallAnalysis {
         return false
     }
 
-    static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "when", "what time",
+    static let numberQuestionCues: [[Unicode.Scalar]] = ["多少", "幾", "多久", "多長", "什麼時候", "how much", "how many", "how long", "what time",
                                                          "what number", "what date", "which day"].map { Array($0.unicodeScalars) }
 
-    /// Whether an agent turn addresses the customer's question in `question`.
-    func addresses(_ reply: TurnAnalysis, question: TurnAnalysis) -> Bool {
-        var questionTokens = TokenSet()
-        var openWord = false
-        var numberQuestion = false
-        for range in question.questions {
-            questionTokens.formUnion(TurnFeatures.contentTokens(question.normalized[range]))
-            let sentence = Array(question.normalized[range])
-            if question.matches.contains(where: { $0.act == .openQuestionWord && range.contains($0.start) }) { openWord = true }
-            if Self.numberQuestionCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) {
-                numberQuestion = true
+    static let timeQuestionCues: [[Unicode.Scalar]] = ["什麼時候", "多久", "幾點", "哪天", "what time", "how long", "which day"].map { Array($0.unicodeScalars) }
+    /// "When?" / "When will it come?" ask for a time; "…charging me when I tap?" does not.
+    static func startsWithWhen(_ sentence: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < sentence.count && !TurnFeatures.isLatin(sentence[i]) && !TurnFeatures.isHan(sentence[i]) { i += 1 }
+        let word = Array("when".unicodeScalars)
+        guard TurnFeatures.matchesAt(sentence, i, word) else { return false }
+        return i + 4 >= sentence.count || !TurnFeatures.isLatin(sentence[i + 4])
+    }
+
+    static let whatsThisAbout: [[Unicode.Scalar]] = ["怎麼了", "什麼事", "有什麼事", "要幹嘛", "做什麼", "what's this about", "what is this about", "what's it about",
+                                                      "what's this regarding", "what's up", "what do you want", "what is it"].map { Array($0.unicodeScalars) }
+    static let hypotheticalCues: [[Unicode.Scalar]] = ["what if", "what happens if", "如果", "萬一", "要是"].map { Array($0.unicodeScalars) }
+    static let conditionalCues: [[Unicode.Scalar]] = ["if you", "you'd", "you would", "you can", "如果", "的話", "就可以", "可以"].map { Array($0.unicodeScalars) }
+    static let echoParticles: Set<Unicode.Scalar> = ["喔", "哦", "啊", "耶", "噢"]
+    static let tagEndings: [[Unicode.Scalar]] = [", alright?", ", all right?", ", okay?", ", ok?", ", yeah?"].map { Array($0.unicodeScalars) }
+
+    /// Question sentences that ask the agent something: not an echo of a name (福安人壽喔？) nor a statement with a tag ("…, alright?").
+    func askingSentences(_ question: TurnAnalysis) -> [Range<Int>] {
+        let t = question.normalized
+        let previousAgent = turns[..<max(0, question.number - 1)].last { $0.speaker == .agent }
+        return question.questions.filter { range in
+            var last = range.upperBound
+            while last > range.lowerBound && (t[last - 1] == " " || t[last - 1] == "?") { last -= 1 }
+            guard last > range.lowerBound else { return false }
+            let sentence = Array(t[range.lowerBound...min(range.upperBound, t.count - 1)])
+            if Self.tagEndings.contains(where: { tag in sentence.count >= tag.count && Array(sentence.suffix(tag.count)) == tag }) { return false }
+            let asksWord = question.matches.contains { range.contains($0.start) && [.openQuestionWord, .customerWhoQuestion, .customerPaymentQuestion, .customerHowToApply].contains($0.act) }
+                || Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil } || Self.startsWithWhen(sentence)
+            // 喂？ / 嗯？: a sound, not a question.
+            if !asksWord && sentence.filter({ TurnFeatures.isHan($0) || TurnFeatures.isLatin($0) }).count <= 2 { return false }
+            // "Unlimited?" / "Three times, was it?": a word or two echoed back, or a checking tag, to take in what was said.
+            let words = String(String.UnicodeScalarView(sentence)).split { !$0.isLetter && $0 != "'" }
+            if !asksWord && !words.isEmpty && words.allSatisfy({ $0.allSatisfy(\.isASCII) }) {
+                if words.count <= 2 { return false }
+                if words.count <= 5, let tail = words.suffix(2).first, ["was", "is", "did", "does", "were"].contains(tail.lowercased()),
+                   ["it", "that", "they", "i", "he", "she"].contains(words[words.count - 1].lowercased()) { return false }
             }
-        }
-        // A clear next step (let me check, a hand-off, a callback) addresses it too.
-        if reply.hasAny([.check, .escalate, .callback]) { return true }
-        if overlap(reply, tokens: questionTokens) >= 1 {
+            if Self.echoParticles.contains(t[last - 1]) {
+                let body = t[range.lowerBound..<(last - 1)].filter { TurnFeatures.isHan($0) && !Self.echoParticles.contains($0) }
+                let asks = question.matches.contains { range.contains($0.start) && $0.act == .openQuestionWord }
+                if body.count <= 6 && !asks { return false }
+                // 「明天下午就會送到台南喔？」 repeats what the agent just said, to take it in.
+                let tokens = TurnFeatures.contentTokens(t[range])
+                if let previousAgent, !asks, tokens.count >= 2,
+                   previousAgent.contentTokens.intersection(tokens).count * 2 >= tokens.count { return false }
+            }
             return true
         }
-        if numberQuestion && (reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
-            || reply.normalized.contains(where: TurnFeatures.isDigit)) {
-            return true
-        }
+    }
+
+    /// Whether an agent turn addresses the customer's question sentence `range`; `isFirstReply` when it is the agent's next turn.
+    func addresses(_ reply: TurnAnalysis, question: TurnAnalysis, sentence range: Range<Int>, isFirstReply: Bool) -> Bool {
+        let questionTokens = TurnFeatures.contentTokens(question.normalized[range])
+        let sentence = Array(question.normalized[range])
+        let openWord = question.matches.contains { $0.act == .openQuestionWord && range.contains($0.start) }
+        let asksWhen = Self.startsWithWhen(sentence)
+        let numberQuestion = asksWhen || Self.numberQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let timeQuestion = asksWhen || Self.timeQuestionCues.contains { TurnFeatures.find($0, in: sentence, from: 0) != nil }
+        let givesNumber = reply.hasMoney || reply.hasDate || reply.hasAny([.freeClaim, .priceWord, .dateTime])
+            || reply.normalized.contains(where: TurnFeatures.isDigit)
+        if reply.has(.check) { return true }
+        // "When?" / 多久？ is left open by a callback or hand-off without a time, and by a number that is no time (一對一).
+        if timeQuestion { return reply.hasDate || reply.hasAny([.dateTime, .duration]) }
+        // A hand-off or callback in the next turn is a clear next step; later it is a new topic.
+        if isFirstReply && reply.hasAny([.escalate, .callback]) { return true }
+        if numberQuestion && givesNumber { return true }
+        if overlap(reply, tokens: questionTokens) >= 1 && !(numberQuestion && !openWord) { return true }
+        if numberQuestion && overlap(reply, tokens: questionTokens) >= 2 { return true }
         // "How do I sign up?" answered by doing it.
         if question.has(.customerHowToApply) && reply.hasAny([.ask, .logged]) { return true }
         if question.has(.customerWhoQuestion) && (agentGivesName(reply) || agentGivesCompany(reply)) { return true }
         if question.has(.customerPaymentQuestion) && reply.has(.payment) { return true }
-        if !openWord, let yes = reply.firstPosition(of: [.yesNo]), yes <= 4 { return true }
+        if !openWord, let yes = reply.firstPosition(of: [.yesNo]) {
+            // At the start, or right after a short lead sentence ("Good question. It's a rolling plan").
+            var start = 0
+            if let first = reply.sentences.first, first.count <= 16, reply.sentences.count > 1 { start = reply.sentences[1].lowerBound }
+            while start < reply.normalized.count && reply.normalized[start] == " " { start += 1 }
+            if yes <= 4 || (yes >= start && yes - start <= 2) { return true }
+        }
+        // "What if I change jobs?" answered by what happens in that case.
+        if Self.hypotheticalCues.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil })
+            && Self.conditionalCues.contains(where: { TurnFeatures.find($0, in: reply.normalized, from: 0) != nil }) { return true }
+        // "What's this about?" / 怎麼了？ answered by the reason for the call or the offer itself.
+        if openWord && reply.has(.purpose) { return true }
+        if Self.whatsThisAbout.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) && reply.hasAny([.purpose, .offer, .ask]) { return true }
         if openWord && !numberQuestion && reply.has(.explain) && !reply.hasAny([.urgency, .argue]) { return true }
         return false
     }

@@ -38,8 +38,8 @@ public final class TurnAnalysis: @unchecked Sendable {
         text = turn.text
         normalized = TextNormalizer.scalars(turn.text)
         scanScalars()
-        findPhrases()
         findQuestions()
+        findPhrases()
         contentTokens = TurnFeatures.contentTokens(normalized)
         isGreetingOnly = computeGreetingOnly()
         // English words serve name and company detection, which Chinese turns do with characters.
@@ -91,8 +91,19 @@ public final class TurnAnalysis: @unchecked Sendable {
             matches.append(match)
             acts.insert(match.act)
         }
+        if !isCustomer, !acts.contains(.purpose), let reason = Self.callingAbout(normalized) {
+            matches.append(PhraseMatch(act: .purpose, start: reason.lowerBound, end: reason.upperBound))
+            acts.insert(.purpose)
+        }
         if hasMoney { acts.insert(.priceWord) }
         if hasDate { acts.insert(.dateTime) }
+        // 幫您登記不再來電 / 不會再有推銷電話: registering the request is accepting it, not asking for a sale,
+        // and an offer word in the sentence that promises no more calls is part of that promise.
+        if acts.contains(.dncAccept) {
+            let promises = sentences.filter { range in matches.contains { $0.act == .dncAccept && range.contains($0.start) } }
+            matches.removeAll { match in match.act == .ask || (match.act == .offer && promises.contains { $0.contains(match.start) }) }
+            recomputeActs()
+        }
         if acts.contains(.pitchNegation) {
             matches.removeAll { $0.act == .offer }
             recomputeActs()
@@ -107,9 +118,51 @@ public final class TurnAnalysis: @unchecked Sendable {
         acts = set
     }
 
+    static let callingVerbs: [[Unicode.Scalar]] = ["calling ", "ringing ", "phoning ", "contacting "].map { Array($0.unicodeScalars) }
+    static let reasonWords: [[Unicode.Scalar]] = [" about ", " regarding ", " because "].map { Array($0.unicodeScalars) }
+
+    /// "We're calling homeowners on your street about…": a calling verb and the topic later in the same sentence.
+    static func callingAbout(_ t: [Unicode.Scalar]) -> Range<Int>? {
+        for verb in callingVerbs {
+            guard let at = TurnFeatures.find(verb, in: t, from: 0), at == 0 || !TurnFeatures.isLatin(t[at - 1]) else { continue }
+            var end = at + verb.count
+            while end < t.count && t[end] != "." && t[end] != "?" && t[end] != "!" && t[end] != ";" { end += 1 }
+            let sentence = Array(t[at..<end])
+            if reasonWords.contains(where: { TurnFeatures.find($0, in: sentence, from: 0) != nil }) { return at..<(at + verb.count) }
+        }
+        return nil
+    }
+
     // MARK: Questions
 
+    static let spokenQuestionCues: [[Unicode.Scalar]] = ["怎麼", "多少", "幾個", "幾點", "幾天", "多久", "哪", "為什麼", "有沒有", "要不要", "是不是", "可不可以", "會不會"]
+        .map { Array($0.unicodeScalars) }
+    static let notAsking: [[Unicode.Scalar]] = ["不知道", "不曉得", "不清楚"].map { Array($0.unicodeScalars) }
+
+    /// Speech-to-text without punctuation (付款怎麼付 都是怎麼買菜的): each space-separated phrase is a sentence,
+    /// and a phrase with a question word asks.
+    private func findSpokenQuestions() {
+        var start = 0
+        let n = normalized.count
+        for i in 0...n where i == n || normalized[i] == " " {
+            if i > start {
+                let phrase = Array(normalized[start..<i])
+                sentences.append(start..<i)
+                let last = phrase[phrase.count - 1]
+                let ends = last == "嗎" || last == "呢" || (last == "麼" && phrase.count > 1 && phrase[phrase.count - 2] == "什")
+                let cue = Self.spokenQuestionCues.contains { TurnFeatures.find($0, in: phrase, from: 0) != nil }
+                let denies = Self.notAsking.contains { TurnFeatures.find($0, in: phrase, from: 0) != nil }
+                if (ends || cue) && !denies { questions.append(start..<i) }
+            }
+            start = i + 1
+        }
+    }
+
     private func findQuestions() {
+        if hanCount >= 6 && normalized.contains(" ") && !normalized.contains(where: TurnFeatures.isClauseEnd) {
+            findSpokenQuestions()
+            return
+        }
         var sentenceStart = 0
         let n = normalized.count
         var i = 0
@@ -180,6 +233,8 @@ public final class TurnAnalysis: @unchecked Sendable {
                         phoneNumbers.append(digits)
                     } else if digits.count >= 9 && digits.count <= 12 && (digits.hasPrefix("0") || digits.hasPrefix("1")) {
                         phoneNumbers.append(digits)
+                    } else if digits.count == 7 && end - start == 8 && t[start + 3] == "-" {
+                        phoneNumbers.append(digits) // a local number, 555-0187
                     }
                 }
                 if TurnFeatures.isDate(t, start: start, end: end) { hasDate = true }

@@ -1,6 +1,20 @@
 import CallsimCore
 
 struct BenefitIndicator: Indicator {
+    /// A sentence naming three or more things: "a, b and c" or 「a、b、c」.
+    static func listsFeatures(_ turn: TurnAnalysis) -> Bool {
+        let t = turn.normalized
+        for range in turn.sentences {
+            let sentence = Array(t[range])
+            if sentence.filter({ $0 == "、" }).count >= 2 { return true }
+            if let and = TurnFeatures.find(Array(" and ".unicodeScalars), in: sentence, from: 0) {
+                let before = sentence[..<and]
+                if before.filter({ $0 == "," }).count >= 2, let lastComma = before.lastIndex(of: ","), and - lastComma < 30 { return true }
+            }
+        }
+        return false
+    }
+
     let id = "closing.benefit"
     let name: [Language: String] = [.zhTW: "說明產品利益", .en: "Explains a benefit"]
     let category = IndicatorCategory.closing
@@ -14,11 +28,15 @@ struct BenefitIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Go on.\nA: It's $30 a month and includes unlimited data."),
         IndicatorExample(.missed, "# direction: outbound\nC: Go on.\nA: It's $30 a month, lots of people have it."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: What's my balance?\nA: It's $42."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our program is five visits a year, fertilizing, weed control and aeration, at $49 a visit."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的方案每年到府五次，施肥、除草、打洞都包，一次1500元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.direction == .outbound, call.firstOffer != nil else { return .na }
         if let turn = call.agentTurns.first(where: { $0.has(.benefit) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // What the product does, listed ("fertilizing, weed control and aeration" / 「施肥、除草、打洞」).
+        if let turn = call.agentTurnsFromOffer.first(where: Self.listsFeatures) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, call.firstOffer.map { [$0 + 1] } ?? [])
     }
 }
@@ -37,6 +55,10 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month.\nC: That's too expensive for us.\nA: I understand. We also have a $45 plan that would cover your usage."),
         IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month.\nC: I need to talk to my wife first.\nA: It's a limited time offer, shall I sign you up today?"),
         IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Sounds good, sign me up."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Boiler cover is £14.50 a month. Shall I set that up?\nC: Is there a minimum term? I don't want to be tied in.\nA: It's a rolling monthly plan, so you can cancel any time with thirty days' notice."),
+        IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: The review costs £150. Shall I book you in?\nC: A hundred and fifty pounds? That's a lot.\nA: Okay. Shall I book you in?"),
+        IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 我們專案信貸利率1.88%，要不要幫您辦？\nC: 我覺得怪怪的，我自己去分行問好了。\nA: 好吧。"),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 請問您家裡平常怎麼買菜？\nC: 我跟我先生還有兩個小孩，平常都自己煮。\nA: 我們蔬菜箱一箱880元，要不要幫您訂？\nC: 好啊，幫我訂。\nA: 好的，謝謝您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -60,7 +82,9 @@ struct ObjectionIndicator: Indicator {
             let allMet = kinds.allSatisfy { kind in
                 if general && !unchanged { return true }
                 switch kind {
-                case .objectionPrice: return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative)
+                case .objectionPrice:
+                    // A figure, a cheaper way, or news about the cost (the fee is refunded if…).
+                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.has(.refundWord))
                 case .objectionNoNeed, .objectionProvider, .objectionThink:
                     // New information or a way to decide later, not pressure.
                     return !unchanged && !reply.has(.urgency)
@@ -93,6 +117,10 @@ struct AskIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nA: It's $65 a month. Want me to go ahead and set that up for you?\nC: Yes."),
         IndicatorExample(.missed, "# direction: outbound\nA: It's $65 a month. Have a think about it.\nC: Okay."),
         IndicatorExample(.na, "# direction: outbound\nA: It's $65 a month.\nC: Take me off your list.\nA: Of course, done."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的英文家教一對一，一堂800元，要不要幫小朋友報名？"),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 這檔基金可以定期定額，您會想先從每個月三千元開始嗎？"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our Unlimited plan is $45 a month. Would you like to switch today?"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: The softener is $29 a month. Want me to get one set up for you?"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -116,13 +144,17 @@ struct ConfirmIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, let's do it.\nA: So to recap: Fiber 500 at $65 a month. Does that all sound right?"),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, let's do it.\nA: Great, how would you like to pay?"),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: No problem, thanks for your time."),
+        IndicatorExample(.missed, "# outcome: sale\nA: 要不要幫您加開影音包？\nC: 好，幫我辦。\nA: 好的，跟您確認一下：幫您加開影音加值包，這樣對嗎？"),
+        IndicatorExample(.missed, "# outcome: sale\nA: Shall I add the sports pack?\nC: Yes, let's do it.\nA: So to confirm, that's the sports pack, is that right?"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        let product = call.context.product ?? ""
         for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
-            let namesTerms = turn.hasMoney || turn.has(.priceWord) || (!product.isEmpty && turn.contains(product))
+            // The product alone is not a read-back of what was agreed: it needs the price or a quantity.
+            let digits = turn.normalized.filter(TurnFeatures.isDigit).count
+            let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
+            let namesTerms = turn.hasMoney || turn.has(.priceWord) || quantity
             if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
@@ -166,6 +198,8 @@ struct DeliveryIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: The installer will come on Saturday, June 22nd, between 8 and 11 a.m."),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: We'll ship it soon."),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+        IndicatorExample(.hit, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: The engineer can come on Tuesday the 9th of December, between 8 and 12."),
+        IndicatorExample(.missed, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: Our install team will reach out to get you on the schedule."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -194,6 +228,9 @@ struct ContactIndicator: Indicator {
         IndicatorExample(.hit, "C: Thanks.\nA: If anything comes up, call us at 1-888-786-6480."),
         IndicatorExample(.missed, "C: Thanks.\nA: You're welcome, bye."),
         IndicatorExample(.na, "C: Please stop calling me.\nA: Of course, I've taken you off our list."),
+        IndicatorExample(.missed, "# direction: inbound\nC: 我的貨到現在還沒到！\nA: 主管現在不在，我們會再跟您聯絡。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: I'll think about it.\nA: Sure. Our number's 555-0187 if you have questions."),
+        IndicatorExample(.missed, "# direction: inbound\nC: My order never arrived.\nA: Someone will get back to you."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -207,13 +244,24 @@ struct ContactIndicator: Indicator {
                 turn.normalized[cue.end..<min(turn.normalized.count, cue.end + 8)].contains(where: TurnFeatures.isDigit)
                     || turn.normalized[cue.start..<cue.end].contains(where: TurnFeatures.isDigit)
             }
-            if ownNumber || cueWithNumber || turn.has(.callback) { return IndicatorVerdict(.hit, [turn.number]) }
+            // "Someone will get back to you" without a number or a time gives no way to reach anyone.
+            let timedCallback = turn.has(.callback) && (turn.hasDate || turn.has(.dateTime))
+            if ownNumber || cueWithNumber || timedCallback { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed)
     }
 }
 
 struct CourtesyIndicator: Indicator {
+    static let bareGoodbyes: Set<String> = ["bye", "byebye", "bye bye", "ok bye", "okay bye", "掰", "掰掰", "拜拜", "再見", "好掰", "好再見"]
+
+    static func isBareGoodbye(_ turn: TurnAnalysis) -> Bool {
+        var kept = String.UnicodeScalarView()
+        for s in turn.normalized where TurnFeatures.isLatin(s) || TurnFeatures.isHan(s) || s == " " { kept.append(s) }
+        let text = String(kept).split(separator: " ").joined(separator: " ")
+        return bareGoodbyes.contains(text)
+    }
+
     let id = "closing.courtesy"
     let name: [Language: String] = [.zhTW: "禮貌結束通話", .en: "Closes politely"]
     let category = IndicatorCategory.closing
@@ -225,11 +273,13 @@ struct CourtesyIndicator: Indicator {
         IndicatorExample(.missed, "C: 算了。\nA: 唉，這麼好的商品。"),
         IndicatorExample(.hit, "C: Okay.\nA: Thanks for your time, have a good night."),
         IndicatorExample(.missed, "C: Whatever.\nA: Your loss, it's a great deal."),
+        IndicatorExample(.missed, "C: I'll talk it over.\nA: Okay.\nC: Bye.\nA: Bye."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         let closing = Array(call.agentTurns.suffix(2))
-        if let turn = closing.last(where: { $0.has(.courtesy) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // A bare "Bye." ends the call but is not a polite close.
+        if let turn = closing.last(where: { $0.has(.courtesy) && !Self.isBareGoodbye($0) }) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, closing.map(\.number))
     }
 }

@@ -18,6 +18,11 @@ struct ComplaintPositiveIndicator: Indicator {
         IndicatorExample(.violated, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: You sent me the wrong item!\nA: You must have ordered the wrong one, that's not our fault."),
         IndicatorExample(.missed, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: You still charged my card after I cancelled!\nA: Can I have your account number?"),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: I'd like to check my balance."),
+        IndicatorExample(.violated, "# direction: inbound\nA: 您好，鮮達物流客服敝姓周。\nC: 我訂的冷凍水餃送來都退冰了！\nA: 會退冰應該是您收貨之後沒有馬上放冰箱吧。"),
+        IndicatorExample(.violated, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: The salmon arrived thawed!\nA: You probably didn't put it in the freezer straight away."),
+        IndicatorExample(.na, "# direction: outbound\nA: Hi, this is Carlos from Lumen Mobile, calling about our switch offer. Is now a good time?\nC: I'm so fed up with my carrier. Their support kept me on hold for an hour.\nA: I'm sorry to hear that."),
+        IndicatorExample(.hit, "# direction: inbound\nA: 您好，宏遠電信客服。\nC: 我家網路已經斷四天了！你們到底要不要處理啊？\nA: 真的很抱歉，我馬上幫您查。"),
+        IndicatorExample(.hit, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: My internet has been down for four days.\nA: I'm so sorry about that."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -100,6 +105,8 @@ struct ComplaintEscalateIndicator: Indicator {
         IndicatorExample(.hit, "# direction: inbound\nC: You overcharged me, I want a manager!\nA: I'm escalating this to my manager, she'll call you by Thursday."),
         IndicatorExample(.missed, "# direction: inbound\nC: You overcharged me, I want a manager!\nA: There's no manager available."),
         IndicatorExample(.na, "# direction: inbound\nC: You overcharged me!\nA: Sorry, I'll refund it today."),
+        IndicatorExample(.hit, "# direction: inbound\nC: You charged me twice! I want you to cover my overdraft fee too.\nA: I'm sorry. I can't authorise that myself, so I'm passing it to our Customer Relations team: a case manager will call you by 5 pm tomorrow."),
+        IndicatorExample(.hit, "# direction: inbound\nC: You charged me twice and I want a manager.\nA: I'm sorry. I'll pass your request to a manager, and she will call you back by 5 pm tomorrow."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -107,6 +114,8 @@ struct ComplaintEscalateIndicator: Indicator {
         // Compensation the scenario lets the agent grant is within authority; a supervisor or legal threat never is.
         let allowed = call.context.allowedRemedies.map { TextNormalizer.scalars($0) }.filter { $0.count >= 2 }
         let beyondAuthority: (TurnAnalysis) -> Bool = { turn in
+            // 「好，你們主管要真的去聽錄音喔」 accepts a hand-off already made; it asks for nothing new.
+            if let accept = turn.firstPosition(of: [.customerAccept]), accept <= 1, !turn.hasAny([.customerDemandCue, .customerDemandLegal]) { return false }
             if turn.hasAny([.customerDemandSupervisor, .customerDemandLegal]) { return true }
             guard turn.has(.customerDemandCompensation), turn.has(.customerDemandCue) else { return false }
             return !allowed.contains { TurnFeatures.find($0, in: turn.normalized, from: 0) != nil }

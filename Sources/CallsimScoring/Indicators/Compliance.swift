@@ -14,6 +14,8 @@ struct IdentifyIndicator: Indicator {
         IndicatorExample(.missed, "# company: 遠星電信\nC: 喂？\nA: 您好，敝姓蔡，這邊是市政府關懷專線。"),
         IndicatorExample(.hit, "C: Hello?\nA: Hi, this is Marcus with BrightPath Solar."),
         IndicatorExample(.missed, "C: Hello?\nA: Hi there, I'm calling about your energy bill.\nC: Okay.\nA: We have a new plan for you."),
+        IndicatorExample(.hit, "# company: 好食光有機農場\n# agent: 林佩君\nC: 喂\nA: 喂您好 我這邊是好食光有機農場的佩君啦"),
+        IndicatorExample(.hit, "# company: 永信證券投資信託\n# agent: 張凱翔\nC: 喂，你好。\nA: 您好，我是永信投信的理專張凱翔。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -41,6 +43,8 @@ struct PurposeIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. I'm calling because your contract ends next month."),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, our new plan is only $30 a month!"),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a billing question."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，瑞豐淨水的小蕭。因為您家的濾心快到更換期了，想順便跟您介紹新的淨水機。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Jordan with Evergreen Lawn Care. We're calling homeowners on your street about our seasonal lawn program."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -67,6 +71,8 @@ struct PermissionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Do you have a couple of minutes?"),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Our plan is $30 a month.\nC: Okay."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Ryan with Apex Wealth, following up on the seminar. Do you have five minutes to talk?\nC: Sure.\nA: Our fund is $100 a month."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的小吳，想跟您介紹新方案，方便聽我說明一下嗎？\nC: 好。\nA: 月繳899元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -95,6 +101,8 @@ struct HonorDNCIndicator: Indicator {
         IndicatorExample(.hit, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Please take me off your list.\nA: Absolutely, I'll remove your number right now. Sorry to bother you."),
         IndicatorExample(.violated, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Stop calling me.\nA: Just hear me out, it's only $30 a month, shall I sign you up?"),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
+        IndicatorExample(.hit, "C: 以後請不要再打來推銷了，好嗎？\nA: 好的，我幫您登記，以後不要再打電話給您，不好意思打擾了。"),
+        IndicatorExample(.hit, "C: 請把我的電話從名單刪掉，以後不要再打來了。\nA: 好的，我馬上把您的電話設定為不再聯繫，之後不會再有推銷電話打給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -125,6 +133,15 @@ struct NoMisrepresentationIndicator: Indicator {
         IndicatorExample(.hit, "C: Hello?\nA: Hi, it's Sam from Northwind Invest. I can't guarantee returns, but let me explain the fund."),
         IndicatorExample(.violated, "C: Hello?\nA: Hi, it's Sam from Northwind Invest. This fund has guaranteed returns, you can't lose."),
         IndicatorExample(.violated, "# price: $40 a month\nC: What does it cost?\nA: It's completely free."),
+        IndicatorExample(.violated, "# company: 宏達資產管理\nC: 喂？\nA: 您好，這裡是國泰銀行貸款部，我是陳專員。"),
+        IndicatorExample(.violated, "# company: Quickline Loans\nC: Hello?\nA: Hi, this is Union Bank's loan team, my name is Dan."),
+        IndicatorExample(.hit, "# company: 宏泰銀行\nC: 喂？\nA: 您好，我是宏泰銀行信用卡中心的專員李俊宏。"),
+        IndicatorExample(.violated, "C: 我現在用別家的網路。\nA: 他們那個設備都是舊貨，去年還被主管機關罰了好幾百萬。"),
+        IndicatorExample(.hit, "# price: £150\nC: That's a lot.\nA: I understand. The fee is refunded if we find no saving, so there's no risk there."),
+        IndicatorExample(.violated, "C: Is my money safe?\nA: Completely, this fund is zero risk and the returns are steady."),
+        IndicatorExample(.violated, "C: 會不會賠？\nA: 這個基金零風險，報酬很穩定。"),
+        IndicatorExample(.hit, "# company: Shield Auto Insurance\nC: Card is fine.\nA: Would you prefer monthly auto-pay from a bank account or a card?"),
+        IndicatorExample(.hit, "# company: 安心產險\nC: 好。\nA: 我是安心產險的小王，保費可以從您的銀行帳戶扣款。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -132,6 +149,8 @@ struct NoMisrepresentationIndicator: Indicator {
         let company = call.companyScalars
         for turn in call.agentTurns {
             if turn.has(.guarantee) { evidence.append(turn.number); continue }
+            // "No risk" is a prohibited claim only about returns; a refundable fee carries no risk in another sense.
+            if turn.has(.riskFree) && turn.has(.investmentWord) && !turn.has(.refundWord) { evidence.append(turn.number); continue }
             if turn.has(.governmentBody) && turn.hasAny([.selfName, .companyCue]) {
                 let bodies = turn.matchesOf(.governmentBody).map { Array(turn.normalized[$0.start..<$0.end]) }
                 if company.isEmpty || !bodies.contains(where: { TurnFeatures.find($0, in: company, from: 0) != nil }) {
@@ -139,6 +158,7 @@ struct NoMisrepresentationIndicator: Indicator {
                     continue
                 }
             }
+            if Self.claimsOtherBank(turn, company: company) { evidence.append(turn.number); continue }
             if turn.has(.disparage) && turn.has(.competitorRef) { evidence.append(turn.number); continue }
             if call.context.costsMoney && turn.has(.freeClaim) {
                 // "Free" about one part (installation, the hotline, the first month) is not a claim that the product costs nothing.
@@ -149,6 +169,28 @@ struct NoMisrepresentationIndicator: Indicator {
             }
         }
         return evidence.isEmpty ? IndicatorVerdict(.hit) : IndicatorVerdict(.violated, evidence)
+    }
+
+    static let customerBankWords: [[Unicode.Scalar]] = ["帳", "轉", "卡", "戶", "account", "transfer", "card", "detail", "statement", "balance"].map { Array($0.unicodeScalars) }
+    static let bankWords: [[Unicode.Scalar]] = ["銀行", "bank"].map { Array($0.unicodeScalars) }
+
+    /// The agent introduces themselves as calling from a bank (這裡是台灣銀行 / this is Union Bank) when the call's company is none.
+    static func claimsOtherBank(_ turn: TurnAnalysis, company: [Unicode.Scalar]) -> Bool {
+        guard !company.isEmpty, !bankWords.contains(where: { TurnFeatures.find($0, in: company, from: 0) != nil }) else { return false }
+        let cueEnds = turn.matches.filter { $0.act == .selfName || $0.act == .companyCue || $0.act == .callingFrom }.map(\.end)
+        guard !cueEnds.isEmpty else { return false }
+        for word in bankWords {
+            var from = 0
+            while let at = TurnFeatures.find(word, in: turn.normalized, from: from) {
+                from = at + 1
+                if word[0] == "b" && ((at > 0 && TurnFeatures.isLatin(turn.normalized[at - 1])) || (at + 4 < turn.normalized.count && TurnFeatures.isLatin(turn.normalized[at + 4]))) { continue }
+                // 銀行帳戶 / bank account: the customer's bank, not who is calling.
+                let after = Array(turn.normalized[min(turn.normalized.count, at + word.count)...].drop { $0 == " " })
+                if customerBankWords.contains(where: { TurnFeatures.matchesAt(after, 0, $0) }) { continue }
+                if cueEnds.contains(where: { $0 <= at && at - $0 <= 16 && sameClause(turn.normalized, $0, at) }) { return true }
+            }
+        }
+        return false
     }
 
     static func sameClause(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {

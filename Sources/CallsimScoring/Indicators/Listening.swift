@@ -43,6 +43,8 @@ struct ParaphraseIndicator: Indicator {
         IndicatorExample(.hit, "C: My bill went up after May and I need it sorted.\nA: So your bill has gone up since May, is that right?"),
         IndicatorExample(.missed, "C: My bill went up after May and I need it sorted.\nA: Our new plan is $30 a month."),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Take me off your list."),
+        IndicatorExample(.hit, "C: I'd like to retire at sixty-two and not have to scrimp.\nA: I see, so retiring at sixty-two with enough to live comfortably is the main goal."),
+        IndicatorExample(.hit, "# direction: inbound\nC: 我訂的繪本有三本封面破損！\nA: 跟您確認一下，繪本有三本封面破損，對嗎？"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -74,10 +76,18 @@ struct OpenQuestionIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. What do you mostly use your internet for?\nC: Streaming, mostly."),
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: Hi, it's Sam from Northwind. Did you get our letter?\nC: Yes.\nA: Our plan is $30 a month."),
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a question."),
+        IndicatorExample(.na, "# direction: outbound\nC: Hello?\nA: Hi, Tyler from Summit Roofing, calling about storm checks. Do you have a minute?\nC: No. Take me off your list.\nA: Understood, I've taken your number off our list."),
+        IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的吳思妤，想跟您介紹醫療險，方便嗎？\nC: 以後不要再打來了。\nA: 好的，我這邊幫您登記不再來電，打擾了。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂\nA: 喂您好 我是好食光農場的佩君 現在講話方便嗎\nC: 方便啊\nA: 想請問一下您家裡平常大概幾個人吃飯 都是怎麼買菜的\nC: 四個人 都自己煮\nA: 我們蔬菜箱一箱880元"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.direction == .outbound, call.customerEngaged else { return .na }
+        // A do-not-call request as the first real reply, honoured, ends the call at the opening.
+        if let firstReply = call.turns.firstIndex(where: { $0.speaker == .customer && !$0.isGreetingOnly }), call.dncRequest == firstReply,
+           !call.agentTurnsAfter(firstReply).contains(where: call.isPitch) {
+            return .na
+        }
         for (i, turn) in call.turns.enumerated() where turn.speaker == .agent {
             let limit: Int? = (call.firstOffer == i) ? call.firstOfferPosition : nil
             if let offer = call.firstOffer, i > offer { break }
@@ -101,6 +111,20 @@ struct AnswerQuestionIndicator: Indicator {
         IndicatorExample(.hit, "C: How much does it cost?\nA: It's $30 a month."),
         IndicatorExample(.missed, "C: What happens if I cancel early?\nA: This is a limited time offer, don't miss it.\nC: Hm.\nA: Shall I sign you up today?"),
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
+        IndicatorExample(.missed, "C: 什麼時候會聯絡我？\nA: 就是會有人跟您聯絡啦。"),
+        IndicatorExample(.hit, "C: 什麼時候會聯絡我？\nA: 明天下午三點前會有專人打給您。"),
+        IndicatorExample(.missed, "C: 一堂課多久？可以換老師嗎？\nA: 我們老師都很有經驗喔。"),
+        IndicatorExample(.hit, "C: Is there a minimum term?\nA: Good question. It's a rolling monthly plan, cancel any time."),
+        IndicatorExample(.hit, "C: Will I definitely get more money?\nA: I can't promise returns, I'm afraid."),
+        IndicatorExample(.missed, "C: When? Do I get a ticket number?\nA: Someone will get back to you."),
+        IndicatorExample(.na, "A: 您好，這裡是福安人壽的王小明。\nC: 喔……福安人壽喔？\nA: 是的，今天打來跟您介紹新方案。"),
+        IndicatorExample(.missed, "C: 好啊 那先訂一個月 付款怎麼付\nA: 好 那我們會盡快出貨"),
+        IndicatorExample(.hit, "C: 好啊 那先訂一個月 付款怎麼付\nA: 可以貨到付款 或是轉帳都可以"),
+        IndicatorExample(.hit, "A: The extra £12 is three data add-ons at £4 each.\nC: Oh... three times, was it? Can you stop it charging me when I tap?\nA: Yes, I can switch on text-to-confirm for add-ons now."),
+        IndicatorExample(.hit, "A: It's £20 a month on a 12-month contract.\nC: A twelve-month contract? What if I change jobs?\nA: You can upgrade without penalty; if you did need to leave early, you'd only pay the months remaining."),
+        IndicatorExample(.hit, "A: 我們今天下午出貨，明天下午送到台南。\nC: 明天下午就會送到台南喔？好，那運費怎麼算？\nA: 您多付的運費100元會退還給您。"),
+        IndicatorExample(.hit, "C: 台灣銀行喔？是有想借錢啦。怎麼了？\nA: 我們現在有專案低利信貸，年利率1.88%。"),
+        IndicatorExample(.missed, "C: 一堂多久？\nA: 我們是一對一教學喔。\nC: 嗯。\nA: 老師都很有經驗。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -108,17 +132,21 @@ struct AnswerQuestionIndicator: Indicator {
         var unanswered: [Int] = []
         var answers: [Int] = []
         for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && turn.isQuestion && !turn.isGreetingOnly {
+            let sentences = call.askingSentences(turn)
+            if sentences.isEmpty { continue }
             asked.append(i)
             let replies = call.agentTurns(after: i, count: 2)
             if replies.isEmpty { continue }
-            if let reply = replies.first(where: { call.addresses($0, question: turn) }) {
-                answers.append(reply.number)
-            } else {
-                unanswered.append(turn.number)
+            // Every question in the turn needs its own answer (一堂多久？可以換老師嗎？).
+            var allAnswered = true
+            for sentence in sentences {
+                let reply = replies.enumerated().first { call.addresses($0.element, question: turn, sentence: sentence, isFirstReply: $0.offset == 0) }
+                if let reply { answers.append(reply.element.number) } else { allAnswered = false }
             }
+            if !allAnswered { unanswered.append(turn.number) }
         }
         guard !asked.isEmpty else { return .na }
-        return unanswered.isEmpty ? IndicatorVerdict(.hit, answers) : IndicatorVerdict(.missed, unanswered)
+        return unanswered.isEmpty ? IndicatorVerdict(.hit, Array(Set(answers)).sorted()) : IndicatorVerdict(.missed, unanswered)
     }
 }
 
@@ -159,6 +187,10 @@ struct EmpathyIndicator: Indicator {
         IndicatorExample(.hit, "C: I'm really frustrated, this is the third time I've called.\nA: I can imagine how frustrating that is."),
         IndicatorExample(.missed, "C: I'm in a hurry, I have to pick up my kids.\nA: Our card has 1.5% cash back and no annual fee."),
         IndicatorExample(.na, "C: What's my balance?\nA: It's $42."),
+        IndicatorExample(.hit, "C: 網路晚上一直lag，真的很煩。\nA: 我懂，打到一半lag真的很令人火大。"),
+        IndicatorExample(.hit, "C: 我騎車很久，其實有點擔心。\nA: 會擔心是一定的，所以更需要保障。"),
+        IndicatorExample(.hit, "C: I'm worried my savings aren't keeping up with inflation.\nA: I hear you, a lot of folks are worried about exactly that."),
+        IndicatorExample(.hit, "C: I'm absolutely furious, this is the third time!\nA: I can completely understand why you're furious."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -16,13 +16,14 @@ public enum Act: Int, CaseIterable, Sendable {
     case recording, coolingOffExplicit, sevenDays, cancelWord, payment, deliveryWord, dateTime, address
     case urgency, argue, alternative, timeAck, legitimacy, sendInfo, dncAccept, explain, check, yesNo
     case priceWord, openQuestionWord, greetingQuestion, pitchNegation, beyondAuthority
+    case riskFree, investmentWord, refundWord, callingFrom, duration
 
     public var isCustomerAct: Bool { rawValue <= Act.customerWhoQuestion.rawValue }
 
     /// Acts about the words themselves (a date, a price, a question word), found in either speaker's turn.
     public var isSharedAct: Bool {
         switch self {
-        case .openQuestionWord, .dateTime, .address, .priceWord, .payment, .deliveryWord, .yesNo: return true
+        case .openQuestionWord, .dateTime, .duration, .address, .priceWord, .payment, .deliveryWord, .yesNo: return true
         default: return false
         }
     }
@@ -30,7 +31,7 @@ public enum Act: Int, CaseIterable, Sendable {
     /// Acts cancelled by a negation just before them in the same clause (不保證, can't guarantee).
     public var isNegatable: Bool {
         switch self {
-        case .guarantee, .freeClaim, .secretWord, .cardNumberWord, .offer, .disparage, .blame, .remedy,
+        case .guarantee, .riskFree, .freeClaim, .secretWord, .cardNumberWord, .offer, .disparage, .blame, .remedy,
              .customerDNC, .customerFeeling, .customerComplaint, .governmentBody, .escalate, .ask, .dncAccept:
             return true
         default:
