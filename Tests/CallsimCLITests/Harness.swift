@@ -69,7 +69,14 @@ private struct PseudoTerminalFunctions {
     var open: @convention(c) (Int32) -> Int32
     var grant: @convention(c) (Int32) -> Int32
     var unlock: @convention(c) (Int32) -> Int32
-    var name: @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+    /// ptsname_r: tests run in parallel, and ptsname's static buffer would hand one test another's terminal.
+    var name: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+
+    /// posix_spawn_file_actions_addclosefrom_np (glibc 2.34 and later), when present.
+    static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? = {
+        guard let pointer = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(pointer, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+    }()
 
     static func load() -> PseudoTerminalFunctions? {
         let handle = dlopen(nil, RTLD_NOW)
@@ -80,7 +87,7 @@ private struct PseudoTerminalFunctions {
         guard let open = symbol("posix_openpt", as: (@convention(c) (Int32) -> Int32).self),
               let grant = symbol("grantpt", as: (@convention(c) (Int32) -> Int32).self),
               let unlock = symbol("unlockpt", as: (@convention(c) (Int32) -> Int32).self),
-              let name = symbol("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+              let name = symbol("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
         else { return nil }
         return PseudoTerminalFunctions(open: open, grant: grant, unlock: unlock, name: name)
     }
@@ -110,8 +117,10 @@ final class TerminalSession {
 
     init(_ arguments: [String], environment: [String: String]) throws {
         guard let pty = PseudoTerminalFunctions.load() else { throw HarnessError(description: "no pseudo-terminal functions") }
-        master = pty.open(O_RDWR | O_NOCTTY)
-        guard master >= 0, pty.grant(master) == 0, pty.unlock(master) == 0, let name = pty.name(master) else {
+        // Close-on-exec: a child another test starts at the same moment must not hold this terminal.
+        master = pty.open(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var name = [CChar](repeating: 0, count: 128)
+        guard master >= 0, pty.grant(master) == 0, pty.unlock(master) == 0, pty.name(master, &name, name.count) == 0 else {
             throw HarnessError(description: "no pseudo-terminal")
         }
         let slavePath = String(cString: name)
@@ -123,6 +132,8 @@ final class TerminalSession {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         posix_spawn_file_actions_addclose(&actions, master)
+        // Nor may the child keep other tests' pipes open (their children would wait for end of input).
+        if let closeFrom = PseudoTerminalFunctions.closeFrom { _ = closeFrom(&actions, 3) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
