@@ -142,6 +142,12 @@ struct NoMisrepresentationIndicator: Indicator {
         IndicatorExample(.violated, "C: 會不會賠？\nA: 這個基金零風險，報酬很穩定。"),
         IndicatorExample(.hit, "# company: Shield Auto Insurance\nC: Card is fine.\nA: Would you prefer monthly auto-pay from a bank account or a card?"),
         IndicatorExample(.hit, "# company: 安心產險\nC: 好。\nA: 我是安心產險的小王，保費可以從您的銀行帳戶扣款。"),
+        IndicatorExample(.violated, "# company: 綠能家居\nC: 喂？哪裡找？\nA: 您好，這邊是經濟部能源署的補助專線，我姓吳。"),
+        IndicatorExample(.violated, "# company: Brightside Energy\nC: Hello?\nA: Hi, this is Dan calling from the county council's energy team."),
+        IndicatorExample(.violated, "# price: 38000\nC: 要多少錢？\nA: 有補助，您完全不用出錢，師傅過去安裝就好。"),
+        IndicatorExample(.hit, "# price: 38000\nC: 安裝要另外付嗎？\nA: 不用，安裝不用錢，機器是38000元。"),
+        IndicatorExample(.violated, "# product: trial meal box\n# price: S$19.90\nC: How much?\nA: The trial box is totally free, no charge at all."),
+        IndicatorExample(.hit, "# price: $40 a month\nC: What if I don't like it?\nA: There's no charge to cancel within 14 days, and installation is free."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -162,8 +168,13 @@ struct NoMisrepresentationIndicator: Indicator {
             if turn.has(.disparage) && turn.has(.competitorRef) { evidence.append(turn.number); continue }
             if call.context.costsMoney && turn.has(.freeClaim) {
                 // "Free" about one part (installation, the hotline, the first month) is not a claim that the product costs nothing.
+                // A word of the product's own name (a "trial box" that costs money) qualifies nothing.
+                let product = TextNormalizer.scalars(call.context.product ?? "")
                 let qualified = turn.matchesOf(.freeClaim).allSatisfy { claim in
-                    turn.matches.contains { $0.act == .freeQualifier && Self.sameClause(turn.normalized, claim.start, $0.start) }
+                    turn.matches.contains {
+                        $0.act == .freeQualifier && Self.sameClause(turn.normalized, claim.start, $0.start)
+                            && TurnFeatures.find(Array(turn.normalized[$0.start..<$0.end]), in: product, from: 0) == nil
+                    }
                 }
                 if !qualified { evidence.append(turn.number) }
             }
