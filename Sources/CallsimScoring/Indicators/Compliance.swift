@@ -103,6 +103,9 @@ struct HonorDNCIndicator: Indicator {
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
         IndicatorExample(.hit, "C: 以後請不要再打來推銷了，好嗎？\nA: 好的，我幫您登記，以後不要再打電話給您，不好意思打擾了。"),
         IndicatorExample(.hit, "C: 請把我的電話從名單刪掉，以後不要再打來了。\nA: 好的，我馬上把您的電話設定為不再聯繫，之後不會再有推銷電話打給您。"),
+        IndicatorExample(.violated, "C: Please put me on your do-not-call list.\nA: I understand, I'll take your number off our list right now. Just so you know, the course is 50% off until Friday."),
+        IndicatorExample(.violated, "C: 以後不要再打來了。\nA: 好的，我幫您從名單移除。不過提醒您，這個方案優惠到月底喔。"),
+        IndicatorExample(.hit, "C: 不要再打來推銷信用卡了。\nA: 好的，我把您設定為不再聯繫，之後不會再有信用卡推銷電話打給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
