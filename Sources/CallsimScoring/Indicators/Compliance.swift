@@ -16,6 +16,10 @@ struct IdentifyIndicator: Indicator {
         IndicatorExample(.missed, "C: Hello?\nA: Hi there, I'm calling about your energy bill.\nC: Okay.\nA: We have a new plan for you."),
         IndicatorExample(.hit, "# company: 好食光有機農場\n# agent: 林佩君\nC: 喂\nA: 喂您好 我這邊是好食光有機農場的佩君啦"),
         IndicatorExample(.hit, "# company: 永信證券投資信託\n# agent: 張凱翔\nC: 喂，你好。\nA: 您好，我是永信投信的理專張凱翔。"),
+        IndicatorExample(.hit, "# company: 樂購網\nA: 樂購網客服您好，我是小美，很高興為您服務。\nC: 我要問訂單。"),
+        IndicatorExample(.hit, "# company: 追劇王影音\nC: 喂\nA: 喂您好我是追劇王影音的客服專員 Kevin 王 打來是想跟您介紹年繳方案"),
+        IndicatorExample(.hit, "# company: 信和商業銀行\nC: 喂？\nA: 許先生您好，我是信和銀行個金部的黃建國。"),
+        IndicatorExample(.hit, "# company: Harbour Bank\nC: Hello?\nA: Hi, it's Mandy Chan from Harbour Bank."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
