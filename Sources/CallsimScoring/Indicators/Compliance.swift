@@ -49,6 +49,8 @@ struct PurposeIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a billing question."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，瑞豐淨水的小蕭。因為您家的濾心快到更換期了，想順便跟您介紹新的淨水機。"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Jordan with Evergreen Lawn Care. We're calling homeowners on your street about our seasonal lawn program."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hiya, it's Priya from Sunward Holidays. I'm just giving you a quick ring about a holiday deal that's come up."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是晨光旅遊的小芳，打個電話跟您說一下您上週看的行程有新的出團日期。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -77,6 +79,8 @@ struct PermissionIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi."),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Ryan with Apex Wealth, following up on the seminar. Do you have five minutes to talk?\nC: Sure.\nA: Our fund is $100 a month."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的小吳，想跟您介紹新方案，方便聽我說明一下嗎？\nC: 好。\nA: 月繳899元。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, my name's Josh from Brightmind Academy. Do you have a quick minute?\nC: Sure.\nA: The course is $300."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是晨光旅遊的小芳，佔用您一分鐘可以嗎？\nC: 好。\nA: 行程是兩萬元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
