@@ -8,7 +8,7 @@ enum LexiconEn {
                         "take me off", "take my number off", "put me on your do not call", "do-not-call", "rather not get calls", "rather not be called",
                         "not to be called", "don't contact", "do not contact", "stop contacting", "lose my number", "not interested in any calls",
                         "no more calls", "any more calls", "don't want to be called", "don't want calls", "don't ring", "stop ringing", "don't phone"]),
-        (.customerComplaint, ["complain*", "complaint", "still charged", "charged me", "charged my", "overcharged", "double charged", "been charged",
+        (.customerComplaint, ["complain*", "complaint", "you cancelled", "you canceled", "got cancelled", "was cancelled", "what am i supposed to do", "i want a full refund", "still charged", "charged me", "charged my", "overcharged", "double charged", "been charged",
                               "wrong item", "wrong order", "sent me the wrong", "broken", "doesn't work", "does not work", "isn't working", "not working",
                               "stopped working", "keeps dropping", "never arrived", "hasn't arrived", "still haven't", "still not", "third time",
                               "second time", "no one called", "nobody called", "ridiculous", "unacceptable", "outrageous", "went up", "way too high",
