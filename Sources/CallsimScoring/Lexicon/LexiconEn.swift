@@ -27,7 +27,7 @@ enum LexiconEn {
                            "sounds good", "that works", "deal", "alright", "all right", "please do", "that's right", "correct", "fine", "perfect"]),
         (.customerRefuse, ["no thanks", "no thank you", "not interested", "not for me", "i'll pass", "i'll think", "not right now", "maybe later",
                            "not today", "no,", "nope", "i'm good", "don't need"]),
-        (.customerNewContactCue, ["new email", "new e-mail", "new number", "new address", "new phone", "new cell", "new mobile", "changed my",
+        (.customerNewContactCue, ["call my office", "call me at", "reach me at", "new email", "new e-mail", "new number", "new address", "new phone", "new cell", "new mobile", "changed my",
                                   "has changed", "doesn't work anymore", "don't use", "no longer", "instead", "moved", "my cell", "my mobile",
                                   "not the house phone", "not the landline", "should call", "use this", "update my", "updated", "different number",
                                   "send it to", "send the", "send them to"]),
