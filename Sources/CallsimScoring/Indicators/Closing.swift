@@ -200,6 +200,10 @@ struct DeliveryIndicator: Indicator {
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
         IndicatorExample(.hit, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: The engineer can come on Tuesday the 9th of December, between 8 and 12."),
         IndicatorExample(.missed, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: Our install team will reach out to get you on the schedule."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，那就先報半年。\nA: 好的，第一堂課排12月7號星期一晚上七點，上課連結會傳到您手機。"),
+        IndicatorExample(.hit, "# outcome: sale\nA: So that's Auto Plus, $118 a month, coverage starting December 1st. Sound right?\nC: Yeah, let's do it."),
+        IndicatorExample(.hit, "# outcome: sale\nC: Yeah, go on.\nA: That's gone through. Your e-tickets will be emailed within 48 hours."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，幫我辦。\nA: 好的，工程師會在12月3號下午兩點到五點到府安裝。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
