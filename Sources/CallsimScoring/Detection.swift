@@ -340,6 +340,12 @@ extension CallAnalysis {
         return agentTurnsFromOffer
     }
 
+    /// The agent turn the customer's acceptance answers (a read-back ending 這樣可以嗎 / correct?), then those after it.
+    var agentTurnsClosingSale: [TurnAnalysis] {
+        guard let sale = saleTurn, sale > 0, turns[sale - 1].speaker == .agent else { return agentTurnsAfterSale }
+        return [turns[sale - 1]] + agentTurnsAfter(sale)
+    }
+
     /// The first `n` agent turns.
     func firstAgentTurns(_ n: Int) -> [TurnAnalysis] { Array(agentTurns.prefix(n)) }
 

@@ -146,11 +146,16 @@ struct ConfirmIndicator: Indicator {
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: No problem, thanks for your time."),
         IndicatorExample(.missed, "# outcome: sale\nA: 要不要幫您加開影音包？\nC: 好，幫我辦。\nA: 好的，跟您確認一下：幫您加開影音加值包，這樣對嗎？"),
         IndicatorExample(.missed, "# outcome: sale\nA: Shall I add the sports pack?\nC: Yes, let's do it.\nA: So to confirm, that's the sports pack, is that right?"),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好啦 年繳好了\nA: 好 那我幫您把方案改成年繳1490元 用您原本綁定的信用卡扣款 這樣可以嗎\nC: 可以"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Okay, I'll switch.\nA: Great, the annual plan at $99 a year, billed to the card on file, correct?\nC: Yes."),
     ]
+
+    /// Tags that ask the customer to confirm what was just read back (這樣可以嗎 after the terms).
+    static let confirmTags = ["這樣可以嗎", "這樣沒問題", "這樣對嗎", "這樣ok嗎", "沒錯吧", "correct?", "is that right", "sound right", "sounds right", "all good?"]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
+        for turn in call.agentTurnsClosingSale where turn.hasAny([.readback, .paraphraseLead]) || Self.confirmTags.contains(where: { turn.contains($0) }) {
             // The product alone is not a read-back of what was agreed: it needs the price or a quantity.
             let digits = turn.normalized.filter(TurnFeatures.isDigit).count
             let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
@@ -175,11 +180,18 @@ struct PaymentIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: It'll be added to your monthly bill by direct debit."),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: Great, thank you."),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好\nA: 好 那幫您升級 年費2400元 會列在您的信用卡帳單上 這樣沒問題吧\nC: 沒問題"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Okay.\nA: So the annual plan, $99 a year, charged to the card on file, correct?\nC: Yes."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        if let turn = call.agentTurnsAfterSale.first(where: { $0.has(.payment) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // The read-back the customer agrees to may settle the method (用您原本綁定的信用卡扣款, billed to the card on file).
+        let readBack = call.agentTurnsClosingSale.first.map { turn in
+            call.agentTurnsAfterSale.contains { $0.number == turn.number } || turn.has(.readback) || ConfirmIndicator.confirmTags.contains { turn.contains($0) }
+        } ?? false
+        let turns = readBack ? call.agentTurnsClosingSale : call.agentTurnsAfterSale
+        if let turn = turns.first(where: { $0.has(.payment) }) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
     }
 }
