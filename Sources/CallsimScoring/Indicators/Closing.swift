@@ -160,7 +160,7 @@ struct ConfirmIndicator: Indicator {
             let digits = turn.normalized.filter(TurnFeatures.isDigit).count
             let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
             let namesTerms = turn.hasMoney || turn.has(.priceWord) || quantity
-            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
+            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion) || Self.confirmTags.contains(where: { turn.contains($0) })) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
     }
