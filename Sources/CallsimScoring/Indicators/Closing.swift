@@ -59,6 +59,12 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: The review costs £150. Shall I book you in?\nC: A hundred and fifty pounds? That's a lot.\nA: Okay. Shall I book you in?"),
         IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 我們專案信貸利率1.88%，要不要幫您辦？\nC: 我覺得怪怪的，我自己去分行問好了。\nA: 好吧。"),
         IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 請問您家裡平常怎麼買菜？\nC: 我跟我先生還有兩個小孩，平常都自己煮。\nA: 我們蔬菜箱一箱880元，要不要幫您訂？\nC: 好啊，幫我訂。\nA: 好的，謝謝您。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 升級300M月租899元。\nC: 多兩百喔…\nA: 多兩百可以換三倍速度，前六個月還打八折，只要719元。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 熱水器補助方案三萬八。\nC: 我還是等我兒子回來問他好了。\nA: 那我幫您排這禮拜六安裝好不好？"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 這門課一期兩萬四。\nC: 兩萬四喔…有點貴欸。\nA: 這個月報名加送四堂一對一會話課。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99.\nC: I don't really watch that much anymore.\nA: So shall I renew it for you?"),
+        IndicatorExample(.na, "# direction: outbound\nA: What are you paying now?\nC: I'm paying $160 a month right now with another company.\nA: We can do it for $118."),
+        IndicatorExample(.na, "# direction: outbound\nA: What do you do for dinner?\nC: We both work late, no time to go to the market.\nA: Our box comes with everything pre-portioned."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -67,7 +73,7 @@ struct ObjectionIndicator: Indicator {
         var ignored: [Int] = []
         var answered: [Int] = []
         for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && !turn.has(.customerDNC) {
-            let kinds = Self.kinds.filter { turn.has($0) }
+            let kinds = Self.kinds.filter { turn.has($0) && !Self.isNeutral($0, in: turn, answering: call.turns[..<i].last { $0.speaker == .agent }) }
             if kinds.isEmpty { continue }
             if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
             raised.append(i)
@@ -84,7 +90,8 @@ struct ObjectionIndicator: Indicator {
                 switch kind {
                 case .objectionPrice:
                     // A figure, a cheaper way, or news about the cost (the fee is refunded if…).
-                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.has(.refundWord))
+                    // …or added value (four bonus lessons, 多送).
+                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.hasAny([.refundWord, .benefit]))
                 case .objectionNoNeed, .objectionProvider, .objectionThink:
                     // New information or a way to decide later, not pressure.
                     return !unchanged && !reply.has(.urgency)
@@ -99,6 +106,25 @@ struct ObjectionIndicator: Indicator {
         guard !raised.isEmpty else { return .na }
         return ignored.isEmpty ? IndicatorVerdict(.hit, answered) : IndicatorVerdict(.missed, ignored)
     }
+
+    /// What the customer pays now, or the company they are with, said in answer to the agent's question, is
+    /// information, not an objection; "no time to go to the market" describes a routine, not this call.
+    static func isNeutral(_ kind: Act, in turn: TurnAnalysis, answering question: TurnAnalysis?) -> Bool {
+        let said = turn.matchesOf(kind).map { String(String.UnicodeScalarView(turn.normalized[$0.start..<$0.end])) }
+        switch kind {
+        case .objectionPrice, .objectionProvider:
+            guard question?.isQuestion ?? false else { return false }
+            return said.allSatisfy { neutralFacts.contains($0) }
+        case .objectionNoTime:
+            return turn.matchesOf(kind).allSatisfy { match in
+                let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(12)))
+                return after.hasPrefix(" to ") && !["talk", "chat", "listen", "speak", "hear"].contains { after.dropFirst(4).hasPrefix($0) }
+            }
+        default: return false
+        }
+    }
+
+    static let neutralFacts: Set<String> = ["i'm paying", "i pay", "we pay", "we're paying", "another company", "i'm with", "we're with", "i'm on", "we're on"]
 
     static let kinds: [Act] = [.objectionPrice, .objectionNoNeed, .objectionProvider, .objectionNoTime, .objectionThink, .objectionDistrust]
 }
@@ -121,6 +147,8 @@ struct AskIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 這檔基金可以定期定額，您會想先從每個月三千元開始嗎？"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our Unlimited plan is $45 a month. Would you like to switch today?"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: The softener is $29 a month. Want me to get one set up for you?"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 熱泵熱水器可以省七成能源費用，一台38000元。那我幫您排這禮拜六安裝好不好？\nC: 我再想想。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: The annual plan is $99 and saves you $30. Do you want me to switch you over?\nC: Yeah, fine."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
