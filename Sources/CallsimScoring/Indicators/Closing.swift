@@ -115,12 +115,16 @@ struct ObjectionIndicator: Indicator {
         case .objectionPrice, .objectionProvider:
             guard question?.isQuestion ?? false else { return false }
             return said.allSatisfy { neutralFacts.contains($0) }
-        case .objectionNoTime:
-            return turn.matchesOf(kind).allSatisfy { match in
-                let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(12)))
-                return after.hasPrefix(" to ") && !["talk", "chat", "listen", "speak", "hear"].contains { after.dropFirst(4).hasPrefix($0) }
-            }
+        case .objectionNoTime: return isRoutine(kind, in: turn)
         default: return false
+        }
+    }
+
+    /// Every "no time" in the turn is "no time to <do something else>", not to talk now.
+    static func isRoutine(_ act: Act, in turn: TurnAnalysis) -> Bool {
+        turn.matchesOf(act).allSatisfy { match in
+            let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(12)))
+            return after.hasPrefix(" to ") && !["talk", "chat", "listen", "speak", "hear"].contains { after.dropFirst(4).hasPrefix($0) }
         }
     }
 

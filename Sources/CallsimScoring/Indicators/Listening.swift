@@ -191,13 +191,21 @@ struct EmpathyIndicator: Indicator {
         IndicatorExample(.hit, "C: 我騎車很久，其實有點擔心。\nA: 會擔心是一定的，所以更需要保障。"),
         IndicatorExample(.hit, "C: I'm worried my savings aren't keeping up with inflation.\nA: I hear you, a lot of folks are worried about exactly that."),
         IndicatorExample(.hit, "C: I'm absolutely furious, this is the third time!\nA: I can completely understand why you're furious."),
+        IndicatorExample(.missed, "C: 我兒子說這種電話要小心，我怕被騙欸。\nA: 不會啦，那我幫您排禮拜六安裝好不好？"),
+        IndicatorExample(.hit, "C: 我假都請好了，你叫我怎麼辦？\nA: 真的非常抱歉，我完全可以理解您現在有多生氣。"),
+        IndicatorExample(.hit, "C: Oh, not really, I'm about to do the school run and I'm already late.\nA: Oh no, sorry, I know how hectic the school run is. When would be better for me to ring back?"),
+        IndicatorExample(.na, "C: We both work late, no time to go to the market.\nA: Our box has all the ingredients pre-portioned."),
+        IndicatorExample(.hit, "C: 換誰都會生氣吧，等了兩個禮拜！\nA: 真的很抱歉，換作是我也會很生氣，我馬上幫您查。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
-        guard let feeling = call.turns.firstIndex(where: { $0.speaker == .customer && $0.hasAny([.customerFeeling, .customerHurry]) }) else {
+        // "No time to go to the market" tells a routine, not a feeling about this call.
+        guard let feeling = call.turns.firstIndex(where: { turn in
+            turn.speaker == .customer && (turn.has(.customerFeeling) || (turn.has(.customerHurry) && !ObjectionIndicator.isRoutine(.customerHurry, in: turn)))
+        }) else {
             return .na
         }
-        let hurried = call.turns[feeling].has(.customerHurry)
+        let hurried = call.turns[feeling].has(.customerHurry) && !ObjectionIndicator.isRoutine(.customerHurry, in: call.turns[feeling])
         for turn in call.agentTurnsAfter(feeling) {
             if turn.has(.empathy) || (hurried && turn.has(.timeAck)) { return IndicatorVerdict(.hit, [turn.number]) }
         }

@@ -17,7 +17,7 @@ enum LexiconEn {
                               "more than usual", "it's usually", "is usually", "wrong amount", "never ordered", "didn't order", "days late", "weeks late", "is late", "was late", "arrived late", "down for", "been down", "is down", "hasn't come", "hasn't shown up", "didn't show up", "no-show", "still hasn't", "thawed", "defrosted", "spoiled", "spoilt", "rotten", "missing from"]),
         (.customerFeeling, ["frustrat*", "upset", "angry", "annoyed", "furious", "fed up", "worried", "concerned", "anxious", "stressed", "disappointed",
                             "sick of", "tired of", "ridiculous", "nervous", "scared", "afraid", "mad", "livid", "unhappy", "not happy", "fuming"]),
-        (.customerHurry, ["in a hurry", "in a rush", "no time", "don't have time", "busy", "driving", "at work", "about to leave", "running late",
+        (.customerHurry, ["already late", "i'm late", "school run", "in a hurry", "in a rush", "no time", "don't have time", "busy", "driving", "at work", "about to leave", "running late",
                           "on my way out", "got to go", "gotta go", "make it quick", "be quick"]),
         (.customerNeed, ["i need", "we need", "i'd like", "we'd like", "i would like", "i want", "we want", "looking for", "like to get", "like to know",
                          "want to know", "wondering", "problem", "issue", "trouble", "struggle", "doesn't work", "freeze*", "slow", "drop out",
