@@ -168,12 +168,13 @@ public struct CallAnalysis: Sendable {
     static func isComplaint(_ turn: TurnAnalysis, direction: CallDirection) -> Bool {
         guard turn.speaker == .customer else { return false }
         // A caller who rings in upset is complaining even without a complaint word.
-        // Worry about a loss or a risk (a lost card, a claim) is no dissatisfaction with the company.
+        // Worry over the customer's own loss (a lost card, an accident to claim for) is no dissatisfaction with the company.
         let onlyWorried = turn.matchesOf(.customerFeeling).allSatisfy { match in
             let word = String(String.UnicodeScalarView(turn.normalized[match.start..<match.end]))
             return worryWords.contains { word.hasPrefix($0) }
         }
-        let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion && !onlyWorried
+        let ownLoss = onlyWorried && lossWords.contains { turn.contains($0) }
+        let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion && !ownLoss
         guard turn.has(.customerComplaint) || upsetCaller else { return false }
         // "如果到那邊連不上要找誰？" asks about a possible problem; it is not one.
         if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { turn.contains($0) }) { return false }
@@ -189,6 +190,8 @@ public struct CallAnalysis: Sendable {
     }
 
     static let worryWords = ["worried", "concerned", "anxious", "nervous", "scared", "afraid", "擔心", "害怕", "很怕", "緊張", "焦慮", "很急", "著急"]
+
+    static let lossWords = ["lost", "stolen", "missing", "accident", "遺失", "掉了", "弄丟", "不見", "被偷", "車禍", "意外"]
 
     static let decisiveAcceptance = ["let's do it", "sign me up", "i'll take it", "let's go ahead", "go ahead and", "幫我訂", "幫我辦", "我要訂", "我要買", "我要辦",
                                      "就決定", "成交", "幫我登記", "幫我申請", "就這樣辦"]

@@ -187,12 +187,16 @@ struct ConfirmIndicator: Indicator {
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        for turn in call.agentTurnsClosingSale where turn.hasAny([.readback, .paraphraseLead]) || Self.confirmTags.contains(where: { turn.contains($0) }) {
+        let afterSale = Set(call.agentTurnsAfterSale.map(\.number))
+        for turn in call.agentTurnsClosingSale {
+            let tagged = Self.confirmTags.contains(where: { turn.contains($0) })
+            // Before the acceptance only a read-back closed by a confirming tag counts; "要不要幫您訂？" asks.
+            guard afterSale.contains(turn.number) ? (tagged || turn.hasAny([.readback, .paraphraseLead])) : tagged else { continue }
             // The product alone is not a read-back of what was agreed: it needs the price or a quantity.
             let digits = turn.normalized.filter(TurnFeatures.isDigit).count
             let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
             let namesTerms = turn.hasMoney || turn.has(.priceWord) || quantity
-            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion) || Self.confirmTags.contains(where: { turn.contains($0) })) { return IndicatorVerdict(.hit, [turn.number]) }
+            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion) || tagged) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
     }
