@@ -65,6 +65,7 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99.\nC: I don't really watch that much anymore.\nA: So shall I renew it for you?"),
         IndicatorExample(.na, "# direction: outbound\nA: What are you paying now?\nC: I'm paying $160 a month right now with another company.\nA: We can do it for $118."),
         IndicatorExample(.na, "# direction: outbound\nA: What do you do for dinner?\nC: We both work late, no time to go to the market.\nA: Our box comes with everything pre-portioned."),
+        IndicatorExample(.na, "# direction: outbound\nA: We can cover you for $118 a month.\nC: That's a lot better. What's the deductible?\nA: $500."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -113,6 +114,11 @@ struct ObjectionIndicator: Indicator {
         let said = turn.matchesOf(kind).map { String(String.UnicodeScalarView(turn.normalized[$0.start..<$0.end])) }
         switch kind {
         case .objectionPrice, .objectionProvider:
+            // "That's a lot better": a comparison, not the price.
+            if kind == .objectionPrice && turn.matchesOf(kind).allSatisfy({ match in
+                let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(10)))
+                return [" better", " cheaper", " nicer", " more like it"].contains { after.hasPrefix($0) }
+            }) { return true }
             guard question?.isQuestion ?? false else { return false }
             return said.allSatisfy { neutralFacts.contains($0) }
         case .objectionNoTime: return isRoutine(kind, in: turn)
