@@ -66,6 +66,8 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.na, "# direction: outbound\nA: What are you paying now?\nC: I'm paying $160 a month right now with another company.\nA: We can do it for $118."),
         IndicatorExample(.na, "# direction: outbound\nA: What do you do for dinner?\nC: We both work late, no time to go to the market.\nA: Our box comes with everything pre-portioned."),
         IndicatorExample(.na, "# direction: outbound\nA: We can cover you for $118 a month.\nC: That's a lot better. What's the deductible?\nA: $500."),
+        IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99 a year.\nC: I don't really watch that much anymore.\nA: Well, $99 a year is a really good deal though. Do you want me to switch you over?"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 年繳方案1490元。\nC: 我沒有要換，不需要。\nA: 一年才1490元而已啦，要不要幫您換？"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -96,7 +98,8 @@ struct ObjectionIndicator: Indicator {
                 case .objectionNoNeed, .objectionProvider, .objectionThink:
                     // New information or a way to decide later, not pressure.
                     return !unchanged && !reply.has(.urgency)
-                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || reply.hasMoney)
+                        // The price repeated ("$99 is a really good deal though") is insistence, not news about the need.
+                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || (reply.hasMoney && kind != .objectionNoNeed))
                 case .objectionNoTime: return reply.hasAny([.timeAck, .callback])
                 case .objectionDistrust: return reply.hasAny([.legitimacy, .explain]) && !unchanged
                 default: return false
