@@ -45,6 +45,8 @@ struct ParaphraseIndicator: Indicator {
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Take me off your list."),
         IndicatorExample(.hit, "C: I'd like to retire at sixty-two and not have to scrimp.\nA: I see, so retiring at sixty-two with enough to live comfortably is the main goal."),
         IndicatorExample(.hit, "# direction: inbound\nC: 我訂的繪本有三本封面破損！\nA: 跟您確認一下，繪本有三本封面破損，對嗎？"),
+        IndicatorExample(.hit, "C: 我兒子開始打線上遊戲，我太太晚上也會追劇，大家同時用就需要快一點的。\nA: 原來如此，所以主要是晚上兒子打遊戲、太太追劇，大家同時用需要更快的速度，對吧？"),
+        IndicatorExample(.hit, "C: 我希望卡號不要換 很多自動扣繳都綁這張\nA: 了解 您是擔心自動扣繳要重新設定對吧 卡號不會換"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
