@@ -68,6 +68,7 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.na, "# direction: outbound\nA: We can cover you for $118 a month.\nC: That's a lot better. What's the deductible?\nA: $500."),
         IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99 a year.\nC: I don't really watch that much anymore.\nA: Well, $99 a year is a really good deal though. Do you want me to switch you over?"),
         IndicatorExample(.missed, "# direction: outbound\nA: 年繳方案1490元。\nC: 我沒有要換，不需要。\nA: 一年才1490元而已啦，要不要幫您換？"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 升級鈦金卡年費2400元。\nC: 那卡號會換嗎 我很多自動扣繳都綁這張 換卡很麻煩\nA: 了解 卡號不會換 只是換卡面跟權益 所有扣繳都不用改"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

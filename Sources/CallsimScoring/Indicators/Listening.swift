@@ -198,6 +198,7 @@ struct EmpathyIndicator: Indicator {
         IndicatorExample(.hit, "C: Oh, not really, I'm about to do the school run and I'm already late.\nA: Oh no, sorry, I know how hectic the school run is. When would be better for me to ring back?"),
         IndicatorExample(.na, "C: We both work late, no time to go to the market.\nA: Our box has all the ingredients pre-portioned."),
         IndicatorExample(.hit, "C: 換誰都會生氣吧，等了兩個禮拜！\nA: 真的很抱歉，換作是我也會很生氣，我馬上幫您查。"),
+        IndicatorExample(.hit, "C: 卡號會換嗎 我很多自動扣繳都綁這張 換卡很麻煩\nA: 了解 您是擔心自動扣繳要重新設定對吧 卡號不會換"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
