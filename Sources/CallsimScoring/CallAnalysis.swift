@@ -65,7 +65,8 @@ public struct CallAnalysis: Sendable {
             // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
             let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
             let pitch = turn.matches.filter { match in
-                (match.act == .offer || match.act == .priceWord || match.act == .ask) && !purposeSentences.contains { $0.contains(match.start) }
+                // "The trial box is totally free" presents the offer as surely as a price does.
+                (match.act == .offer || match.act == .priceWord || match.act == .ask || match.act == .freeClaim) && !purposeSentences.contains { $0.contains(match.start) }
             }
             let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
             if !pitch.isEmpty || money != nil {

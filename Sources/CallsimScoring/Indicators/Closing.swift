@@ -30,6 +30,8 @@ struct BenefitIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: What's my balance?\nA: It's $42."),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our program is five visits a year, fertilizing, weed control and aeration, at $49 a visit."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的方案每年到府五次，施肥、除草、打洞都包，一次1500元。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Okay.\nA: Our box comes with all the ingredients pre-portioned, and the trial box is totally free, you just try first."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 好。\nA: 我們的體驗組食材都幫您配好，二十分鐘就能上菜，現在完全免費。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
