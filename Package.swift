@@ -31,7 +31,8 @@ let package = Package(
             "CallsimCore", "CallsimScoring", "CallsimPersonas", "CallsimDialer", "CallsimStore", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CallsimScoringTests", dependencies: ["CallsimCore", "CallsimScoring"]),
+        // Labelled calls are read from the source tree by path.
+        .testTarget(name: "CallsimScoringTests", dependencies: ["CallsimCore", "CallsimScoring"], exclude: ["Fixtures"]),
         .testTarget(name: "CallsimPersonasTests", dependencies: ["CallsimCore", "CallsimScoring", "CallsimPersonas"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CallsimDialerTests", dependencies: ["CallsimCore", "CallsimDialer"]),

@@ -5,7 +5,7 @@
 #  2. the same campaign with Scripts/simpy_model.py, the same model written with SimPy (see its header for
 #     what it models), timed the same way; the ratio of events per CPU second is the speed-up. Both count the
 #     same logical events (dial results, drop timeouts, ends of talk and wrap-up, adapt and hopper ticks, shift
-#     starts and ends, ends of safe-harbour messages). CPU seconds are reported because the machine is shared.
+#     starts and ends, ends of safe-harbour messages). CPU seconds (user+sys: clock() around the simulation, time.process_time() around env.run()) are reported because the machine is shared and its load slows both alike.
 # Usage: Scripts/bench-dialer.sh [--quick]   (--quick: 100,000 leads and 10 agents, for a fast check)
 set -euo pipefail
 cd "$(dirname "$0")/.."

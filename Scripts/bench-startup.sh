@@ -14,7 +14,12 @@ binary=.build/release/callsim
 args=()
 [ -n "$id" ] && args=(play "$id" --seed 1 --no-dead-air)
 
-# One warm-up run so the page cache does not count.
+# The runs record nothing in the user's own database or history.
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export CALLSIM_DB="$work/callsim.sqlite" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
+
+# One warm-up run so the page cache (and the scenario cache) does not count.
 CALLSIM_EXIT_AT_PROMPT=1 "$binary" "${args[@]}" </dev/null >/dev/null
 
 TIMEFORMAT='%3R %3U %3S'

@@ -16,10 +16,11 @@ What it models, the same way as CallsimDialer's DialerEngine does for that campa
   (over 50 dials) or the 30-day abandonment exceeds the target; the level halves when over half of the
   last minute's 20+ answered calls dropped; each day starts at the initial level;
 - dispositions after talk; busy, no answer, machine, drop and callback leads are recycled after a delay
-  up to a maximum number of attempts; DNC requests join the company do-not-call list.
+  up to a maximum number of attempts, in first-in first-out queues per status as in the engine (each
+  status has one delay, so each queue is in due order); DNC requests join the company do-not-call list.
 Logical events (the same kinds the Swift engine counts) are counted for events-per-second figures.
 """
-import argparse, heapq, json, math, random, sys, time
+import argparse, collections, json, math, random, sys, time
 
 try:
     import simpy
@@ -57,7 +58,8 @@ class Model:
         self.agent_count = agents
         self.agents = simpy.Resource(self.env, capacity=agents)
         # Leads: zone group, status, attempts, phone; grouped by zone like the engine's hopper.
-        self.groups = [{"shift": off, "new": [], "cursor": 0, "recycle": []} for _, off in ZONES]
+        self.groups = [{"shift": off, "new": [], "cursor": 0, "recycle": {st: collections.deque() for st in Campaign.recycle}}
+                       for _, off in ZONES]
         self.lead_group, self.status, self.attempts, self.phone = [], [], [], []
         for i in range(leads):
             g = i % len(ZONES)
@@ -126,8 +128,16 @@ class Model:
             loc = self.local(g)
             if not (self.c.window_start <= loc < self.c.window_end):
                 continue
-            while grp["recycle"] and grp["recycle"][0][0] <= self.env.now:
-                _, lead = heapq.heappop(grp["recycle"])
+            lanes = grp["recycle"]
+            while True:
+                # The earliest due lead is at the head of one queue; ties go to the first queue.
+                best = None
+                for q in lanes.values():
+                    if q and (best is None or q[0][0] < best[0][0]):
+                        best = q
+                if best is None or best[0][0] > self.env.now:
+                    break
+                _, lead = best.popleft()
                 if self.dialable(lead):
                     self.group_cursor = (g + 1) % n
                     return lead
@@ -143,7 +153,7 @@ class Model:
         self.status[lead] = st
         rule = self.c.recycle.get(st)
         if rule is not None and self.attempts[lead] < rule[1]:
-            heapq.heappush(self.groups[self.lead_group[lead]]["recycle"], (self.env.now + rule[0], lead))
+            self.groups[self.lead_group[lead]]["recycle"][st].append((self.env.now + rule[0], lead))
 
     # Pacing -----------------------------------------------------------------
     def pace(self):

@@ -31,6 +31,11 @@ public struct DialerEngine: Sendable {
         static let pauseEnd: UInt8 = 8, previewDone: UInt8 = 9, lineFree: UInt8 = 10
     }
 
+    /// Event lanes for events a fixed time after they are scheduled, and for the shifts (see EventQueue).
+    private enum Lane {
+        static let ringTimeout = 0, dropTime = 1, message = 2, adapt = 3, hopper = 4, shifts = 5
+    }
+
     private enum AgentState: UInt8 { case loggedOut, ready, inCall, wrapUp, paused, previewing, dialing, offered }
     private enum CallState: UInt8 { case free, ringing, waiting, connected, message }
     private enum Outcome: UInt8 { case person, machine, busy, noAnswer, disconnected }
@@ -59,9 +64,10 @@ public struct DialerEngine: Sendable {
         var shift: Double
         var newLeads: ContiguousArray<Int32> = []
         var cursor = 0
-        var recycle = TimedIndexHeap()
+        var recycle: RecycleQueue
         var windowOpen = false
         var windowValidUntil = -Double.infinity
+        var hours = HourOfDay()
     }
 
     private struct DayCounters {
@@ -91,8 +97,16 @@ public struct DialerEngine: Sendable {
     private let samplers: Samplers
     private let pauseSampler: Sampler
     private let recycleRules: [RecycleRule?]
+    /// By status ordinal: attempts below this recycle the lead (0 when the status is not recycled), and after what delay.
+    private let recycleLimit: ContiguousArray<Int>
+    private let recycleDelay: ContiguousArray<Double>
     private let dispositionStatuses: [LeadStatus]
     private let dispositionBounds: [Double]
+
+    /// Recycling lanes: leads recycled from the list's own statuses (due at once), leads waiting for a
+    /// skilled agent (20 s), then one lane per status (each status has one delay).
+    private static let startLane = 0, skillWaitLane = 1, firstStatusLane = 2
+    private static let recycleLaneCount = firstStatusLane + LeadStatus.allCases.count
 
     // MARK: State
     private var generator: SeededGenerator
@@ -105,20 +119,25 @@ public struct DialerEngine: Sendable {
     private var waitingCalls = RingBuffer<(call: Int32, stamp: UInt32)>()
     private var groups: [ZoneGroup] = []
     private var groupCursor = 0
-    /// The per-lead facts the inner loop touches, kept together so one lead is one cache line.
+    /// The per-lead facts the inner loop touches, packed into 16 bytes: a million leads are 16 MB
+    /// to wander through at random, and every recycled lead is a cache miss.
     private struct LeadState {
         var phone: UInt64
-        var lastDrop: Double = -.infinity
-        var group: UInt16 = 0
         var attempts: UInt16 = 0
+        var group: UInt16 = 0
         var status: LeadStatus = .new
         var skill: Int8 = -1
-        /// 0 not looked up yet, 1 not listed, 2 listed.
-        var listed: UInt8 = 0
-        var dialled = false
-        var consentRefused = false
+        var flags: UInt8 = 0
+
+        static let listKnown: UInt8 = 1, listed: UInt8 = 2, dialled: UInt8 = 4, consentRefused: UInt8 = 8, dropped: UInt8 = 16
+        /// Another lead may have the same number (so a do-not-call request on that lead concerns this one).
+        static let mayShareNumber: UInt8 = 32
+
+        @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
     }
     private var state: ContiguousArray<LeadState>
+    /// When each lead's last call dropped; few do, so only those have an entry (flag `dropped`).
+    private var lastDrop: [Int32: Double] = [:]
     private var ringing = 0, waiting = 0, connected = 0, messages = 0
     private var readyCount = 0, inCallCount = 0, wrapCount = 0, handlingCount = 0
     private var dialingOpen = false
@@ -162,6 +181,8 @@ public struct DialerEngine: Sendable {
                             machineDetection: Sampler(times.machineDetection), machineTalk: Sampler(times.machineTalk))
         pauseSampler = Sampler(campaign.pause)
         recycleRules = LeadStatus.allCases.map { campaign.recycle[$0] }
+        recycleLimit = ContiguousArray(recycleRules.map { $0?.maxAttempts ?? 0 })
+        recycleDelay = ContiguousArray(recycleRules.map { $0?.delay ?? 0 })
         dispositionStatuses = campaign.dispositions.keys.sorted()
         var cumulative = 0.0
         dispositionBounds = dispositionStatuses.map { cumulative += campaign.dispositions[$0] ?? 0; return cumulative }
@@ -175,30 +196,72 @@ public struct DialerEngine: Sendable {
             for _ in 0..<group.count { agents.append(Agent(skills: mask)) }
         }
 
-        state = ContiguousArray(leads.map { LeadState(phone: $0.phone, consentRefused: $0.consent == false) })
+        // One pass over the leads, reading only the fields the engine needs (copying a whole Lead would
+        // retain its strings), building the state and each zone's queue of new leads locally.
+        var built = ContiguousArray<LeadState>()
+        built.reserveCapacity(leads.count)
+        var newLeads: [ContiguousArray<Int32>] = []
+        var startRecycled: [(group: Int, lead: Int32)] = []
         var groupByOffset: [Int: Int] = [:]
-        for (index, lead) in leads.enumerated() {
+        var lastOffset = (minutes: Int.min, group: 0)
+        let routed = !campaign.routing.isEmpty
+        for index in leads.indices {
+            let offset = leads[index].offsetMinutes
             let group: Int
-            if let existing = groupByOffset[lead.offsetMinutes] { group = existing } else {
+            if offset == lastOffset.minutes { group = lastOffset.group }
+            else if let existing = groupByOffset[offset] { group = existing } else {
                 group = groups.count
-                groupByOffset[lead.offsetMinutes] = group
-                groups.append(ZoneGroup(shift: Double((lead.offsetMinutes - campaign.siteOffsetMinutes) * 60)))
+                groupByOffset[offset] = group
+                groups.append(ZoneGroup(shift: Double((offset - campaign.siteOffsetMinutes) * 60),
+                                        recycle: RecycleQueue(lanes: Self.recycleLaneCount)))
+                newLeads.append([])
             }
-            state[index].group = UInt16(truncatingIfNeeded: group)
-            state[index].status = lead.status
-            state[index].attempts = UInt16(clamping: lead.attempts)
-            if let skill = campaign.routing[lead.segment], let bit = skillIndex[skill] { state[index].skill = Int8(bit) }
-            switch lead.status {
-            case .new: groups[group].newLeads.append(Int32(index))
-            default:
-                if let rule = campaign.recycle[lead.status], lead.attempts < rule.maxAttempts {
-                    groups[group].recycle.push(0, Int32(index))
-                }
+            lastOffset = (offset, group)
+            let status = leads[index].status, attempts = leads[index].attempts
+            var skill: Int8 = -1
+            if routed, let name = campaign.routing[leads[index].segment], let bit = skillIndex[name] { skill = Int8(bit) }
+            built.append(LeadState(phone: leads[index].phone, attempts: UInt16(clamping: attempts), group: UInt16(truncatingIfNeeded: group),
+                                   status: status, skill: skill, flags: leads[index].consent == false ? LeadState.consentRefused : 0))
+            if status == .new {
+                newLeads[group].append(Int32(index))
+            } else if attempts < recycleLimit[status.ordinal] {
+                startRecycled.append((group, Int32(index)))
             }
         }
+        Self.markSharedNumbers(&built)
+        state = built
+        for group in groups.indices { groups[group].newLeads = newLeads[group] }
+        for entry in startRecycled { groups[entry.group].recycle.push(0, entry.lead, lane: Self.startLane) }
+        // The shifts' starts and ends wait in a lane of their own when they come in order (a shift within its day),
+        // which keeps the heap to the calls and agents.
+        let inOrder = campaign.shiftStart <= campaign.shiftEnd && campaign.shiftEnd <= campaign.shiftStart + 86400
         for day in 0..<campaign.days {
-            events.schedule(at: Double(day * 86400 + campaign.shiftStart), kind: Kind.shiftStart, subject: Int32(day))
-            events.schedule(at: Double(day * 86400 + campaign.shiftEnd), kind: Kind.shiftEnd, subject: Int32(day))
+            let start = Double(day * 86400 + campaign.shiftStart), end = Double(day * 86400 + campaign.shiftEnd)
+            if inOrder {
+                events.schedule(at: start, kind: Kind.shiftStart, subject: Int32(day), lane: Lane.shifts)
+                events.schedule(at: end, kind: Kind.shiftEnd, subject: Int32(day), lane: Lane.shifts)
+            } else {
+                events.schedule(at: start, kind: Kind.shiftStart, subject: Int32(day))
+                events.schedule(at: end, kind: Kind.shiftEnd, subject: Int32(day))
+            }
+        }
+    }
+
+    /// Marks leads whose number's hash bucket holds another lead's number too: every lead that shares its
+    /// number is marked, and a few that do not (two bits of memory a lead instead of a set of numbers).
+    private static func markSharedNumbers(_ leads: inout ContiguousArray<LeadState>) {
+        var bits = 1 << 12
+        while bits < leads.count * 8 { bits <<= 1 }
+        let shift = UInt64(64 - bits.trailingZeroBitCount)
+        var once = ContiguousArray<UInt64>(repeating: 0, count: bits >> 6), twice = once
+        @inline(__always) func bucket(_ phone: UInt64) -> Int { Int(truncatingIfNeeded: (phone &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+        for lead in leads {
+            let b = bucket(lead.phone), mask: UInt64 = 1 << UInt64(b & 63)
+            if once[b >> 6] & mask != 0 { twice[b >> 6] |= mask } else { once[b >> 6] |= mask }
+        }
+        for index in leads.indices {
+            let b = bucket(leads[index].phone)
+            if twice[b >> 6] & (1 << UInt64(b & 63)) != 0 { leads[index].flags |= LeadState.mayShareNumber }
         }
     }
 
@@ -225,8 +288,7 @@ public struct DialerEngine: Sendable {
     /// Processes events up to `horizon` (simulation seconds), or until the trainee is needed.
     public mutating func advance(until horizon: Double) -> DialerInterrupt? {
         if let pending = interrupt { return pending }
-        while let next = events.nextTime, next <= horizon {
-            guard let event = events.pop() else { break }
+        while let event = events.pop(notAfter: horizon) {
             accrue(to: event.time)
             now = event.time
             handle(event)
@@ -299,8 +361,8 @@ public struct DialerEngine: Sendable {
             // Each day starts from the campaign's level; yesterday's adaptation was to yesterday's traffic.
             level = initialLevel
             for index in agents.indices where agents[index].state == .loggedOut { setAgent(index, .ready) }
-            if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
-            events.schedule(at: now + 30, kind: Kind.hopperTick)
+            if mode == .predictive { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt, lane: Lane.adapt) }
+            events.schedule(at: now + 30, kind: Kind.hopperTick, lane: Lane.hopper)
             pace()
         case Kind.shiftEnd:
             dialingOpen = false
@@ -335,10 +397,10 @@ public struct DialerEngine: Sendable {
             pace()
         case Kind.adapt:
             adaptLevel()
-            if dialingOpen { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt) }
+            if dialingOpen { events.schedule(at: now + campaign.dialing.adaptInterval, kind: Kind.adapt, lane: Lane.adapt) }
             pace()
         case Kind.hopperTick:
-            if dialingOpen { events.schedule(at: now + 30, kind: Kind.hopperTick) }
+            if dialingOpen { events.schedule(at: now + 30, kind: Kind.hopperTick, lane: Lane.hopper) }
             pace()
         case Kind.previewDone:
             let agent = Int(event.subject)
@@ -413,7 +475,7 @@ public struct DialerEngine: Sendable {
         let target = campaign.dialing.dropTargetPercent
         let today = dayCounters[day]
         let todayPercent = today.humanAnswered > 0 ? 100 * Double(today.drops) / Double(today.humanAnswered) : 0
-        let period = rollingAbandonment(endingDay: day)
+        let period = rollingAbandonmentToday()
         if (today.dials > 50 && todayPercent > target) || (period.humans >= 50 && period.percent > target) {
             do {
                 switch campaign.dialing.dropControl {
@@ -440,7 +502,7 @@ public struct DialerEngine: Sendable {
         for step in 0..<groups.count {
             let g = (groupCursor + step) % groups.count
             if campaign.enforceCallingWindow, !insideWindow(group: g) { continue }
-            while let due = groups[g].recycle.firstTime, due <= now, let lead = groups[g].recycle.pop() {
+            while let lead = groups[g].recycle.popDue(now: now) {
                 if dialable(Int(lead)) { groupCursor = (g + 1) % groups.count; return Int(lead) }
             }
             while groups[g].cursor < groups[g].newLeads.count {
@@ -455,13 +517,14 @@ public struct DialerEngine: Sendable {
     /// Scrubs a lead before dialling: numbers on a do-not-call list and leads without consent are set aside.
     private mutating func dialable(_ lead: Int) -> Bool {
         // A lead that needs a skill no ready agent has waits a little instead of risking a drop.
-        let skill = Int(state[lead].skill)
+        let facts = state[lead]
+        let skill = Int(facts.skill)
         if skill >= 0, mode != .preview, firstReadyAgent(skill: skill, excludingTrainee: false) == nil {
-            groups[Int(state[lead].group)].recycle.push(now + 20, Int32(lead))
+            groups[Int(facts.group)].recycle.push(now + 20, Int32(lead), lane: Self.skillWaitLane)
             return false
         }
-        if state[lead].consentRefused {
-            if !state[lead].dialled { totals.noConsent += 1 }
+        if facts.has(LeadState.consentRefused) {
+            if !facts.has(LeadState.dialled) { totals.noConsent += 1 }
             return false
         }
         if campaign.scrubDoNotCall, isOnDoNotCall(lead) {
@@ -469,19 +532,23 @@ public struct DialerEngine: Sendable {
             state[lead].status = .doNotCall
             return false
         }
-        let status = state[lead].status
+        let status = facts.status
         if status == .new { return true }
-        if let rule = recycleRules[status.ordinal] { return Int(state[lead].attempts) < rule.maxAttempts }
-        return false
+        return Int(facts.attempts) < recycleLimit[status.ordinal]
     }
 
     /// Lists as they were at the start are looked up once per lead; numbers added during the run are checked each time.
     private mutating func isOnDoNotCall(_ lead: Int) -> Bool {
-        if state[lead].listed == 0 {
-            let phone = state[lead].phone
-            state[lead].listed = nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? 2 : 1
+        var facts = state[lead]
+        if !facts.has(LeadState.listKnown) {
+            let phone = facts.phone
+            facts.flags |= LeadState.listKnown | (nationalDoNotCall.contains(phone) || companyDoNotCall.contains(phone) ? LeadState.listed : 0)
+            state[lead].flags = facts.flags
         }
-        return state[lead].listed == 2 || (!addedDoNotCall.isEmpty && addedDoNotCall.contains(state[lead].phone))
+        // A number joins the added list only through a lead that is then marked listed: only leads that
+        // may share their number with another need to look.
+        return facts.has(LeadState.listed)
+            || (facts.has(LeadState.mayShareNumber) && !addedDoNotCall.isEmpty && addedDoNotCall.contains(facts.phone))
     }
 
     /// Whether calling is allowed now in a zone; the answer is kept until the window next opens or closes.
@@ -512,8 +579,8 @@ public struct DialerEngine: Sendable {
         if !campaign.scrubDoNotCall, isOnDoNotCall(lead) {
             breach(.doNotCallDialled, "day \(day + 1) \(clock(localSecondOfDay(now))): lead \(leads[lead].id) \(PhoneNumber.format(leads[lead].phone)) is on a do-not-call list")
         }
-        if now - state[lead].lastDrop < rules.redialAfterDrop {
-            let hours = (now - state[lead].lastDrop) / 3600
+        if state[lead].has(LeadState.dropped), let dropped = lastDrop[Int32(lead)], now - dropped < rules.redialAfterDrop {
+            let hours = (now - dropped) / 3600
             breach(.redialAfterDrop, "day \(day + 1): lead \(leads[lead].id) redialled \(formatHours(hours)) h after a dropped call (minimum \(formatHours(rules.redialAfterDrop / 3600)) h)")
         }
     }
@@ -535,13 +602,14 @@ public struct DialerEngine: Sendable {
         calls[index].stamp &+= 1
         ringing += 1
         state[lead].attempts &+= 1
-        state[lead].dialled = true
+        state[lead].flags |= LeadState.dialled
         totals.dials += 1
         dayCounters[day].dials += 1
         hourCounters[siteHour].dials += 1
         if logging { log.append(DialerLogEntry(time: now, lead: lead, kind: .dial)) }
 
-        let hour = Int(localSecondOfDay(now + groups[Int(state[lead].group)].shift) / 3600) % 24
+        let group = Int(state[lead].group)
+        let hour = groups[group].hours.hour(at: now + groups[group].shift)
         let mix = campaign.outcomesByHour[hour]
         var u = generator.nextUnit()
         let outcome: Outcome
@@ -569,7 +637,11 @@ public struct DialerEngine: Sendable {
             delay = samplers.signal.sample(&generator)
         }
         calls[index].outcome = result
-        events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
+        if delay == timeout {
+            events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp, lane: Lane.ringTimeout)
+        } else {
+            events.schedule(at: now + delay, kind: Kind.callResult, subject: Int32(index), stamp: calls[index].stamp)
+        }
     }
 
     private mutating func callAnswered(_ index: Int) {
@@ -603,7 +675,8 @@ public struct DialerEngine: Sendable {
             calls[index].state = .waiting
             waiting += 1
             waitingCalls.append((Int32(index), calls[index].stamp))
-            events.schedule(at: now + campaign.dialing.dropTime, kind: Kind.dropTimeout, subject: Int32(index), stamp: calls[index].stamp)
+            events.schedule(at: now + campaign.dialing.dropTime, kind: Kind.dropTimeout, subject: Int32(index), stamp: calls[index].stamp,
+                            lane: Lane.dropTime)
         }
     }
 
@@ -658,7 +731,8 @@ public struct DialerEngine: Sendable {
         dayCounters[day].drops += 1
         hourCounters[siteHour].drops += 1
         recentDrops.append(now)
-        state[lead].lastDrop = now
+        state[lead].flags |= LeadState.dropped
+        lastDrop[Int32(lead)] = now
         if campaign.dialing.dropTime > campaign.compliance.maxDropTime {
             breach(.dropTimeOverLimit, "day \(day + 1): lead \(leads[lead].id) waited \(formatNumber(campaign.dialing.dropTime)) s before the drop")
         }
@@ -667,7 +741,7 @@ public struct DialerEngine: Sendable {
         // The line stays busy while the safe-harbour message plays.
         calls[index].state = .message
         messages += 1
-        events.schedule(at: now + 8, kind: Kind.lineFree, subject: Int32(index), stamp: calls[index].stamp)
+        events.schedule(at: now + 8, kind: Kind.lineFree, subject: Int32(index), stamp: calls[index].stamp, lane: Lane.message)
     }
 
     private mutating func endTalk(_ agent: Int) {
@@ -692,7 +766,7 @@ public struct DialerEngine: Sendable {
         if status == .doNotCall { totals.doNotCallRequests += 1 }
         if status == .doNotCall || (status == .notInterested && campaign.compliance.stopOnRefusal) {
             addedDoNotCall.insert(state[lead].phone)
-            state[lead].listed = 2
+            state[lead].flags |= LeadState.listKnown | LeadState.listed
         }
         setStatus(lead, status)
         connected -= 1
@@ -712,8 +786,9 @@ public struct DialerEngine: Sendable {
 
     private mutating func setStatus(_ lead: Int, _ status: LeadStatus) {
         state[lead].status = status
-        if let rule = recycleRules[status.ordinal], Int(state[lead].attempts) < rule.maxAttempts {
-            groups[Int(state[lead].group)].recycle.push(now + rule.delay, Int32(lead))
+        let facts = state[lead]
+        if Int(facts.attempts) < recycleLimit[status.ordinal] {
+            groups[Int(facts.group)].recycle.push(now + recycleDelay[status.ordinal], Int32(lead), lane: Self.firstStatusLane + status.ordinal)
         }
     }
 
@@ -801,7 +876,7 @@ public struct DialerEngine: Sendable {
 
     // MARK: Accounting
 
-    private var siteHour: Int { Int(localSecondOfDay(now) / 3600) % 24 }
+    private var siteHour: Int { mutating get { siteHours.hour(at: now) } }
 
     /// Integrates agent states and queue lengths over time up to `time`.
     private mutating func accrue(to time: Double) {
@@ -809,20 +884,48 @@ public struct DialerEngine: Sendable {
         guard span > 0 else { return }
         let busy = Double(inCallCount + wrapCount + handlingCount)
         let available = busy + Double(readyCount)
-        if available > 0 {
-            dayCounters[min(day, dayCounters.count - 1)].busyAgentSeconds += busy * span
-            dayCounters[min(day, dayCounters.count - 1)].availableAgentSeconds += available * span
-            let hour = Int(localSecondOfDay(lastAccrual) / 3600) % 24
-            hourCounters[hour].busyAgentSeconds += busy * span
-            hourCounters[hour].availableAgentSeconds += available * span
-        }
-        if dialingOpen {
-            readyArea += Double(readyCount) * span
-            waitingArea += Double(waiting) * span
-            dayCounters[min(day, dayCounters.count - 1)].levelArea += level * span
-            dayCounters[min(day, dayCounters.count - 1)].levelTime += span
+        if available > 0 || dialingOpen {
+            // One read and one write of today's counters (each array access checks it is not shared).
+            let index = min(day, dayCounters.count - 1)
+            var today = dayCounters[index]
+            if available > 0 {
+                today.busyAgentSeconds += busy * span
+                today.availableAgentSeconds += available * span
+                let hour = accrualHour()
+                hourCounters[hour].busyAgentSeconds += busy * span
+                hourCounters[hour].availableAgentSeconds += available * span
+            }
+            if dialingOpen {
+                readyArea += Double(readyCount) * span
+                waitingArea += Double(waiting) * span
+                today.levelArea += level * span
+                today.levelTime += span
+            }
+            dayCounters[index] = today
         }
         lastAccrual = time
+    }
+
+    private var accrualHours = HourOfDay(), siteHours = HourOfDay()
+
+    /// The site hour of `lastAccrual`.
+    @inline(__always)
+    private mutating func accrualHour() -> Int { accrualHours.hour(at: lastAccrual) }
+
+    /// Drops and person-answered calls over the days before today in the rolling period, kept for the day.
+    private var earlierDays = (day: -1, humans: 0, drops: 0)
+
+    /// The rolling abandonment ending today, as `rollingAbandonment` works it out, without summing the period again.
+    private mutating func rollingAbandonmentToday() -> (percent: Double, humans: Int) {
+        if earlierDays.day != day {
+            let first = max(0, day - campaign.compliance.periodDays + 1)
+            var humans = 0, drops = 0
+            for d in first..<max(first, day) { humans += dayCounters[d].humanAnswered; drops += dayCounters[d].drops }
+            earlierDays = (day, humans, drops)
+        }
+        let humans = earlierDays.humans + dayCounters[day].humanAnswered
+        let drops = earlierDays.drops + dayCounters[day].drops
+        return (humans > 0 ? 100 * Double(drops) / Double(humans) : 0, humans)
     }
 
     private func rollingAbandonment(endingDay: Int) -> (percent: Double, humans: Int) {
@@ -898,7 +1001,7 @@ public struct DialerEngine: Sendable {
             maxRollingAbandonmentPercent: maxRolling, abandonmentLimitPercent: limit,
             occupancy: available > 0 ? busy / available : 0,
             averageWaitBetweenCalls: connectsAfterIdle > 0 ? idleBetweenCalls / Double(connectsAfterIdle) : 0,
-            listPenetration: leads.isEmpty ? 0 : Double(state.reduce(0) { $0 + ($1.dialled ? 1 : 0) }) / Double(leads.count),
+            listPenetration: leads.isEmpty ? 0 : Double(state.reduce(0) { $0 + ($1.has(LeadState.dialled) ? 1 : 0) }) / Double(leads.count),
             leadsFinished: finishedLeads, perDay: perDay, perHour: perHour,
             breaches: CampaignReport.BreachKind.allCases.compactMap { kind in
                 breachCounts[kind].map { CampaignReport.Breach(kind: kind, count: $0, examples: breachExamples[kind] ?? []) }
@@ -918,3 +1021,20 @@ func clock(_ secondOfDay: Double) -> String {
 func formatHours(_ hours: Double) -> String { formatNumber((hours * 10).rounded() / 10) }
 
 func percent(_ value: Double) -> String { formatNumber((value * 100).rounded() / 100) + "%" }
+
+/// The hour of the day (0-23) of a time in seconds, remembered for the rest of that hour: the engine asks
+/// for it on every dial and every event, and time only moves forward.
+struct HourOfDay: Sendable {
+    private var start = Double.infinity, end = -Double.infinity, cached = 0
+
+    @inline(__always)
+    mutating func hour(at time: Double) -> Int {
+        if time >= start, time < end { return cached }
+        let local = time - (time * (1.0 / 86400)).rounded(.down) * 86400
+        let hours = Int(local / 3600)
+        cached = hours % 24
+        start = (time - local) + Double(hours) * 3600
+        end = start + 3600
+        return cached
+    }
+}

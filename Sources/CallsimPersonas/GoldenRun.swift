@@ -23,7 +23,7 @@ public enum AgentAction: Sendable, Hashable {
 
     /// `/silence [SECONDS]` and `/hangup` are actions; anything else is a line.
     public init(scriptLine: String) {
-        let trimmed = scriptLine.trimmingCharacters(in: .whitespaces)
+        let trimmed = scriptLine.trimmed(.whitespaces)
         let words = trimmed.split(separator: " ")
         if words.first == "/hangup" {
             self = .hangUp

@@ -92,7 +92,7 @@ struct IntentMatcher: Sendable {
     private mutating func addKeyword(_ keyword: String) -> [Int] {
         var result: [Int] = []
         for part in keyword.split(separator: "+") {
-            var text = part.trimmingCharacters(in: .whitespaces)
+            var text = String(part).trimmed(.whitespaces)
             let isPrefix = text.hasSuffix("*")
             if isPrefix { text.removeLast() }
             var tokens = MatchText.tokens(text)

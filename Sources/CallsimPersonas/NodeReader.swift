@@ -97,7 +97,7 @@ struct NodeReader {
             error(node, "\(what) must be text, found \(Self.kindName(node))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed()
         if text.isEmpty {
             error(node, "\(what) must not be empty")
             return nil
@@ -108,7 +108,9 @@ struct NodeReader {
     /// An id: text without spaces.
     mutating func identifier(_ node: Node?, what: String) -> String? {
         guard let text = string(node, what: what) else { return nil }
-        if text.contains(where: { $0.isWhitespace }) {
+        // By scalar: no white-space scalar extends a grapheme, so this equals the Character
+        // test without the cost of grapheme breaking.
+        if text.unicodeScalars.contains(where: { $0.value == 0x20 || ($0.value > 0x7E || $0.value < 0x20) && $0.properties.isWhitespace }) {
             error(node, "\(what) '\(text)' must not contain spaces")
             return nil
         }
@@ -125,14 +127,14 @@ struct NodeReader {
     }
 
     static func parseInt(_ text: String) -> Int? {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmed(.whitespaces)
         if trimmed.hasPrefix("+") { trimmed.removeFirst() }
         return Int(trimmed)
     }
 
     mutating func double(_ node: Node?, what: String) -> Double? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)),
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmed(.whitespaces)),
               value.isFinite else {
             error(node, "\(what) must be a number, found \(Self.describe(node))")
             return nil

@@ -60,6 +60,8 @@ public enum PersonaEngineError: Error, Sendable, CustomStringConvertible {
 /// actions give the same call.
 public struct PersonaEngine: Sendable {
     public let scenario: Scenario
+    /// Taken once from the scenario (which compiles it on first use), not looked up each turn.
+    private let matcher: IntentMatcher
     private var generator: SeededGenerator
     private var mood: Mood
     private var flags: Set<String>
@@ -86,6 +88,7 @@ public struct PersonaEngine: Sendable {
     public init(scenario: Scenario, seed: UInt64, drill: String? = nil) throws {
         guard !scenario.beats.isEmpty else { throw PersonaEngineError.noBeats(scenario.id) }
         self.scenario = scenario
+        matcher = scenario.matcher
         generator = SeededGenerator(seed: seed)
         var index: [String: Int] = [:]
         for (position, beat) in scenario.beats.enumerated() where index[beat.id] == nil { index[beat.id] = position }
@@ -169,7 +172,7 @@ public struct PersonaEngine: Sendable {
         silences = 0
         advanceHint()
 
-        let matched = scenario.matcher.match(line)
+        let matched = matcher.match(line)
         var intentIDs = Set(matched.map { scenario.intents[$0].id })
         // Behaviours (catalog indicator ids) count as intents too, so `on: listening.empathy` works.
         intentIDs.formUnion(matched.compactMap { scenario.intents[$0].behaviour })

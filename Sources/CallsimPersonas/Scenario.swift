@@ -1,4 +1,5 @@
 import CallsimCore
+import Synchronization
 
 /// What a scenario trains.
 public enum ScenarioKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -332,7 +333,10 @@ public struct Scenario: Sendable {
     public var drills: [Drill]
     public var tests: [GoldenTest]
 
-    let matcher: IntentMatcher
+    /// Compiled on the first match: listing scenarios never matches a line, so loading them
+    /// all does not pay for indexing every keyword of every one.
+    private let lazyMatcher: LazyIntentMatcher
+    var matcher: IntentMatcher { lazyMatcher.matcher }
 
     init(
         id: String, title: String, language: Language, kind: ScenarioKind, direction: CallDirection,
@@ -358,7 +362,7 @@ public struct Scenario: Sendable {
         self.rubric = rubric
         self.drills = drills
         self.tests = tests
-        self.matcher = IntentMatcher(intents: intents)
+        self.lazyMatcher = LazyIntentMatcher(intents: intents)
     }
 
     public func beat(_ id: String) -> Beat? { beats.first { $0.id == id } }
@@ -405,5 +409,106 @@ extension Scenario {
             public var label: String
             public var value: String
         }
+    }
+}
+
+/// The matcher for a fixed list of intents, built once on first use and shared by copies.
+final class LazyIntentMatcher: Sendable {
+    private let intents: [Intent]
+    private let built = Mutex<IntentMatcher?>(nil)
+
+    init(intents: [Intent]) { self.intents = intents }
+
+    var matcher: IntentMatcher {
+        built.withLock { built in
+            if let built { return built }
+            let matcher = IntentMatcher(intents: intents)
+            built = matcher
+            return matcher
+        }
+    }
+}
+
+/// Lets the executable keep loaded scenarios in a cache; the matcher is rebuilt from the intents.
+/// An intent equal to a built-in one is stored as its index among the built-ins (most of a
+/// scenario's intents are), which keeps the cache small and quick to decode.
+extension Scenario: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, title, language, kind, direction, translationOf, file, persona, campaign, script
+        case intents, builtinIntentIndices, beats, endings, fallback, thresholds, rubric, drills, tests
+    }
+
+    private static func builtinCandidates(_ language: Language, _ persona: Persona, _ campaign: Campaign) -> [Intent] {
+        BuiltinIntents.intents(for: language) + BuiltinIntents.derived(persona: persona, campaign: campaign)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let language = try c.decode(Language.self, forKey: .language)
+        let persona = try c.decode(Persona.self, forKey: .persona)
+        let campaign = try c.decode(Campaign.self, forKey: .campaign)
+        // -1 takes the next of the scenario's own intents; any other value is a built-in's index.
+        let indices = try c.decode([Int].self, forKey: .builtinIntentIndices)
+        var own = try c.decode([Intent].self, forKey: .intents).makeIterator()
+        let candidates = Self.builtinCandidates(language, persona, campaign)
+        var intents: [Intent] = []
+        intents.reserveCapacity(indices.count)
+        for index in indices {
+            if index == -1, let intent = own.next() {
+                intents.append(intent)
+            } else if candidates.indices.contains(index) {
+                intents.append(candidates[index])
+            } else {
+                throw DecodingError.dataCorruptedError(forKey: .builtinIntentIndices, in: c, debugDescription: "no built-in intent \(index)")
+            }
+        }
+        guard own.next() == nil else {
+            throw DecodingError.dataCorruptedError(forKey: .intents, in: c, debugDescription: "more intents than indices")
+        }
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            language: language, kind: try c.decode(ScenarioKind.self, forKey: .kind),
+            direction: try c.decode(CallDirection.self, forKey: .direction),
+            translationOf: try c.decodeIfPresent(String.self, forKey: .translationOf),
+            file: try c.decode(String.self, forKey: .file), persona: persona,
+            campaign: campaign, script: try c.decode([ScriptStage].self, forKey: .script),
+            intents: intents, beats: try c.decode([Beat].self, forKey: .beats),
+            endings: try c.decode([Ending].self, forKey: .endings), fallback: try c.decode(Fallback.self, forKey: .fallback),
+            thresholds: try c.decode([Threshold].self, forKey: .thresholds), rubric: try c.decode(Rubric.self, forKey: .rubric),
+            drills: try c.decode([Drill].self, forKey: .drills), tests: try c.decode([GoldenTest].self, forKey: .tests))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(language, forKey: .language)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(direction, forKey: .direction)
+        try c.encodeIfPresent(translationOf, forKey: .translationOf)
+        try c.encode(file, forKey: .file)
+        try c.encode(persona, forKey: .persona)
+        try c.encode(campaign, forKey: .campaign)
+        try c.encode(script, forKey: .script)
+        let candidates = Self.builtinCandidates(language, persona, campaign)
+        var indices: [Int] = []
+        var own: [Intent] = []
+        for intent in intents {
+            if let index = candidates.firstIndex(of: intent) {
+                indices.append(index)
+            } else {
+                indices.append(-1)
+                own.append(intent)
+            }
+        }
+        try c.encode(indices, forKey: .builtinIntentIndices)
+        try c.encode(own, forKey: .intents)
+        try c.encode(beats, forKey: .beats)
+        try c.encode(endings, forKey: .endings)
+        try c.encode(fallback, forKey: .fallback)
+        try c.encode(thresholds, forKey: .thresholds)
+        try c.encode(rubric, forKey: .rubric)
+        try c.encode(drills, forKey: .drills)
+        try c.encode(tests, forKey: .tests)
     }
 }

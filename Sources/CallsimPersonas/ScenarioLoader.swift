@@ -16,7 +16,7 @@ public enum ScenarioLoader {
     public static func check(yaml: String, file: String) -> (Scenario?, [Diagnostic]) {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try compose(yaml) else {
                 return (nil, [Diagnostic(file: file, line: 1, column: 1, message: "the scenario file is empty")])
             }
             root = node
@@ -27,6 +27,19 @@ public enum ScenarioLoader {
         let scenario = builder.build(root)
         let diagnostics = builder.reader.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         return (diagnostics.contains { $0.severity == .error } ? nil : scenario, diagnostics)
+    }
+
+    /// The reader never looks at resolved tags (every scalar is read as text), so parse with
+    /// the basic resolver: the default one runs a handful of regular expressions on every
+    /// scalar, which was most of the load time. Yams's duplicate-key check compares resolved
+    /// tags, so the basic resolver can only see more duplicates (`1` and `"1"`); when it
+    /// reports one, parse again with the default resolver for the exact verdict.
+    static func compose(_ yaml: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: yaml, .default)
+        }
     }
 
     static func yamlDiagnostic(_ error: any Error, file: String) -> Diagnostic {

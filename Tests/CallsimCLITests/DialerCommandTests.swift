@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 
-/// The project root, for the example campaigns.
-private let projectRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
-
 private func example(_ name: String) -> String { projectRoot.appendingPathComponent("Campaigns/\(name)").path }
 
 @Suite("dial, staff and shift commands")
@@ -100,9 +93,10 @@ struct DialerCommandTests {
         #expect(bad.status != 0)
     }
 
-    @Test func aShiftRunsOnPipedInput() throws {
+    @Test func aShiftRunsOnPipedInputAndIsSaved() throws {
         let home = try TemporaryHome()
-        let run = try runPiped(["shift", example("shift-practice.yaml"), "--lang", "en"],
+        let database = home.url.appendingPathComponent("records.sqlite").path
+        let run = try runPiped(["shift", example("shift-practice.yaml"), "--lang", "en", "--db", database, "--trainee", "amy"],
                                input: "\n您好，我是遠揚電信的小林\n/hangup\nSALE\nagreed to upgrade\n", environment: home.environment(), timeout: 60)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Call for you"))
@@ -111,5 +105,46 @@ struct DialerCommandTests {
         #expect(run.stdout.contains("calls put through to you"))
         #expect(run.stdout.contains("agreed to upgrade"))
         #expect(!run.stdoutBytes.contains(0x1B), "escape codes in piped output")
+
+        // The practice call is a scored call of the trainee's.
+        let history = try runPiped(["history", "--db", database, "--json"], input: "", environment: home.environment())
+        #expect(history.status == 0, "\(history.stderr)")
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.count == 1)
+        let session = try #require(sessions.first)
+        #expect(session["trainee"] as? String == "amy")
+        #expect(session["scenarioID"] as? String == "tw-telecom-friendly")
+        #expect(session["score"] as? Int != nil, "the call's score is saved")
+        let sessionID = try #require(session["id"] as? Int)
+
+        // The shift, ended early by the end of input, keeps its figures and the call's disposition.
+        let shifts = try runPiped(["history", "--db", database, "--shifts", "--json"], input: "", environment: home.environment())
+        #expect(shifts.status == 0, "\(shifts.stderr)")
+        let saved = try #require(try JSONSerialization.jsonObject(with: Data(shifts.stdout.utf8)) as? [[String: Any]])
+        #expect(saved.count == 1)
+        let shift = try #require(saved.first)
+        #expect(shift["trainee"] as? String == "amy")
+        #expect(shift["campaign"] as? String == "shift-practice")
+        let calls = try #require(shift["calls"] as? [[String: Any]])
+        #expect(calls.count == 1)
+        #expect(calls.first?["disposition"] as? String == "SALE")
+        #expect(calls.first?["sessionID"] as? Int == sessionID)
+        let summary = try #require(shift["summary"] as? [String: Any])
+        #expect(summary["answered"] as? Int == 1)
+        #expect(summary["endedEarly"] as? Bool == true)
+        #expect((summary["dials"] as? Int ?? 0) > 0)
+        let table = try runPiped(["history", "--db", database, "--shifts", "--lang", "en"], input: "", environment: home.environment())
+        #expect(table.stdout.contains("shift-practice") && table.stdout.contains("SALE 1"))
+    }
+
+    @Test func aShiftWhoseDatabaseCannotBeOpenedStillRuns() throws {
+        let home = try TemporaryHome()
+        let blocker = home.url.appendingPathComponent("file")
+        try "".write(to: blocker, atomically: true, encoding: .utf8)
+        let run = try runPiped(["shift", example("shift-practice.yaml"), "--lang", "en", "--db", blocker.path + "/records.sqlite"],
+                               input: "", environment: home.environment(), timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("this shift's calls and figures are not saved"))
+        #expect(run.stdout.contains("Your figures"))
     }
 }

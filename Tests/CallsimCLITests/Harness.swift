@@ -7,12 +7,15 @@ import Foundation
 import Synchronization
 import Testing
 
-/// The debug binary the test command builds (`swift build --build-tests`), found from this file's path.
-let callsimBinary: String = {
+/// The project's root folder, found from this file's path.
+let projectRoot: URL = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent(".build/debug/callsim").path
+    return url
 }()
+
+/// The debug binary the test command builds (`swift build --build-tests`).
+let callsimBinary = projectRoot.appendingPathComponent(".build/debug/callsim").path
 
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
@@ -33,6 +36,7 @@ final class TemporaryHome {
         var environment = [
             "HOME": url.path, "XDG_STATE_HOME": stateHome.path, "XDG_DATA_HOME": url.appendingPathComponent("data").path,
             "XDG_CONFIG_HOME": url.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": url.appendingPathComponent("cache").path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8", "TERM": "xterm", "COLUMNS": "100", "LINES": "30",
             // No user ~/.inputrc may change key bindings under test.
@@ -222,6 +226,8 @@ final class TerminalSession {
 func inheritedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "CALLSIM_PERSONAS")
+    // Scenario caches of test folders stay out of the user's cache.
+    environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("callsim-test-cache").path
     environment.merge(extra) { $1 }
     return environment
 }

@@ -13,9 +13,7 @@ import Testing
     }
 
     var environment: [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        return env
+        inheritedEnvironment(["NO_COLOR": "1"])
     }
 
     @Test func badTranscriptsAreReportedAndTheOthersStillScored() throws {

@@ -262,6 +262,48 @@ func parseCampaign(_ yaml: String) throws -> (Campaign, [Diagnostic]) {
         #expect(popped.map(\.0) == times.sorted())
         for pair in zip(popped, popped.dropFirst()) where pair.0.0 == pair.1.0 { #expect(pair.0.1 < pair.1.1) }
     }
+
+    @Test func fixedDelayLanesInterleaveWithTheHeapAsOneQueue() {
+        // A clock that moves forward; lane events come a fixed delay after "now", heap events at random.
+        var queue = EventQueue()
+        var generator = SeededGenerator(seed: 5)
+        var scheduled: [(time: Double, order: Int)] = []
+        var now = 0.0
+        for i in 0..<3000 {
+            now += Double(Int(generator.nextUnit() * 3))
+            let lane = Int(generator.nextUnit() * 4)
+            let time = lane == 3 ? now + Double(Int(generator.nextUnit() * 30)) : now + [20.0, 2, 8][lane]
+            if lane == 3 { queue.schedule(at: time, kind: 0, subject: Int32(i)) } else { queue.schedule(at: time, kind: 0, subject: Int32(i), lane: lane) }
+            scheduled.append((time, i))
+        }
+        #expect(queue.count == 3000)
+        #expect(queue.pop(notAfter: -1) == nil)
+        var popped: [Int] = []
+        while let event = queue.pop() { popped.append(Int(event.subject)) }
+        let expected = scheduled.sorted { $0.time < $1.time || ($0.time == $1.time && $0.order < $1.order) }.map(\.order)
+        #expect(popped == expected)
+        #expect(queue.isEmpty)
+    }
+
+    @Test func recycledLeadsLeaveWhenDueEarliestFirstAndInArrivalOrderOnTies() {
+        var queue = RecycleQueue(lanes: 3)
+        var now = 0.0
+        var pushed: [(time: Double, lane: Int, order: Int)] = []
+        var generator = SeededGenerator(seed: 11)
+        for i in 0..<2000 {
+            now += Double(Int(generator.nextUnit() * 2))
+            let lane = Int(generator.nextUnit() * 3)
+            let time = now + [600.0, 7200, 600][lane]
+            queue.push(time, Int32(i), lane: lane)
+            pushed.append((time, lane, i))
+        }
+        #expect(queue.popDue(now: 599) == nil)
+        var popped: [Int] = []
+        while let lead = queue.popDue(now: .infinity) { popped.append(Int(lead)) }
+        let expected = pushed.sorted { ($0.time, $0.lane, $0.order) < ($1.time, $1.lane, $1.order) }.map(\.order)
+        #expect(popped == expected)
+        #expect(queue.isEmpty)
+    }
 }
 
 @Test func statusOrdinalsFollowTheDeclarationOrder() {

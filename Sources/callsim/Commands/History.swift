@@ -22,6 +22,9 @@ struct History: ParsableCommand {
     @Flag(help: "JSON instead of a table.")
     var json = false
 
+    @Flag(help: "List dialler shifts (callsim shift) instead of calls.")
+    var shifts = false
+
     @Option(help: "Language of the labels (zh-TW or en).")
     var lang: String?
 
@@ -33,6 +36,10 @@ struct History: ParsableCommand {
         }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
         let store = try database.openForReading()
+        if shifts {
+            try listShifts(store, since: sinceDate)
+            return
+        }
         let sessions = try storeAction { try store.sessions(trainee: trainee, since: sinceDate, limit: limit) }
         if json {
             StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(sessions), as: UTF8.self) + "\n")
@@ -40,6 +47,75 @@ struct History: ParsableCommand {
         }
         let language = UILanguage.resolve(option: lang.flatMap(Language.init(code:)))
         StandardOutput.write(HistoryTable.render(sessions, language: language))
+    }
+}
+
+extension History {
+    /// One shift as `history --shifts --json` prints it: the saved summary as an object, not a string.
+    struct ShiftEntry: Encodable {
+        var id: Int64
+        var trainee: String
+        var campaign: String
+        var started: Date
+        var summary: JSONValue?
+        var calls: [ShiftCall]
+    }
+
+    func listShifts(_ store: Store, since: Date?) throws {
+        var found = try storeAction { try store.shifts(trainee: trainee) }
+        if let since { found = found.filter { $0.started >= since } }
+        if let limit { found = Array(found.prefix(limit)) }
+        if json {
+            let entries = found.map { shift in
+                ShiftEntry(id: shift.id, trainee: shift.trainee, campaign: shift.campaign, started: shift.started,
+                           summary: shift.summary.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) },
+                           calls: shift.calls)
+            }
+            StandardOutput.write(String(decoding: try RecordDates.jsonEncoder.encode(entries), as: UTF8.self) + "\n")
+            return
+        }
+        let zh = UILanguage.resolve(option: lang.flatMap(Language.init(code:))) == .zhTW
+        guard !found.isEmpty else {
+            StandardOutput.write(zh ? "尚無班次紀錄。\n" : "No shifts recorded yet.\n")
+            return
+        }
+        var rows = [zh ? ["編號", "開始（UTC）", "學員", "活動", "通話", "結案"] : ["id", "started (UTC)", "trainee", "campaign", "calls", "dispositions"]]
+        for shift in found {
+            var counts: [String: Int] = [:]
+            for call in shift.calls { counts[call.disposition, default: 0] += 1 }
+            let dispositions = counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+            rows.append([String(shift.id), RecordDates.minute(shift.started), shift.trainee, shift.campaign,
+                         String(shift.calls.count), dispositions.isEmpty ? "-" : dispositions])
+        }
+        StandardOutput.write(TextTable.render(rows, rightAligned: [0, 4]))
+    }
+}
+
+/// Any JSON value, to pass a stored JSON text through to JSON output unchanged in meaning.
+enum JSONValue: Codable, Equatable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
     }
 }
 

@@ -169,18 +169,34 @@ struct Replay: ParsableCommand {
         return text + ",\"score\":" + scorecard.jsonLine(file: file) + "}"
     }
 
-    /// Plays the script `rounds` times and reports the engine's time per agent turn.
+    /// Plays the script `rounds` times and reports the core's time per agent turn: the engine's
+    /// answer plus scoring the call so far (what the call screen does after each line).
     static func benchmark(scenario: Scenario, actions: [AgentAction], seed: UInt64, drill: String?, rounds: Int) throws {
         let clock = ContinuousClock()
-        var turns = 0
-        let elapsed = try clock.measure {
-            for round in 0..<rounds {
-                let call = try play(scenario: scenario, actions: actions, seed: seed &+ UInt64(round), drill: drill)
-                turns += call.transcript.turns.filter { $0.speaker == .agent }.count
+        let context = scenario.callContext()
+        let rubric = scenario.scoringRubric
+        let scorer = Scorer()
+        var samples: [Double] = []
+        for round in 0..<rounds {
+            var engine: PersonaEngine
+            do {
+                engine = try PersonaEngine(scenario: scenario, seed: seed &+ UInt64(round), drill: drill)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            _ = engine.start()
+            for action in actions where engine.ending == nil {
+                guard case .say(let line) = action else { _ = engine.perform(action); continue }
+                let elapsed = clock.measure {
+                    _ = engine.agentSays(line)
+                    _ = scorer.score(engine.transcript, context: context, rubric: rubric)
+                }
+                samples.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let perTurn = seconds / Double(max(1, turns)) * 1e6
-        print("\(scenario.id): \(rounds) calls, \(turns) agent turns, \(String(format: "%.1f", perTurn)) µs per turn (including engine set-up)")
+        samples.sort()
+        func percentile(_ p: Double) -> Double { samples.isEmpty ? 0 : samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        print("\(scenario.id): \(rounds) calls, \(samples.count) agent turns; engine + scoring per turn: "
+              + "median \(String(format: "%.1f", percentile(0.5))) µs, p95 \(String(format: "%.1f", percentile(0.95))) µs")
     }
 }

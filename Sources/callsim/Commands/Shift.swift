@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallsimCore
 import CallsimDialer
+import CallsimStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +15,8 @@ struct Shift: ParsableCommand {
         call is put through to you, press Enter within the drop time (2 s under the US rules) or the caller
         hears the safe-harbour message instead. After each call pick a disposition and write a note.
         End of input (Ctrl-D) ends the shift early; the figures so far are shown.
+        Every practice call is saved as a call of the trainee (see `callsim history`), and the shift's
+        figures and dispositions at its end (see `callsim history --shifts`).
         """)
 
     @Argument(help: "The campaign file (YAML).")
@@ -31,6 +34,11 @@ struct Shift: ParsableCommand {
     @Flag(help: "Refuse a lead list with any bad row.")
     var strict = false
 
+    @Option(help: "The trainee's name, recorded with the shift and its calls.")
+    var trainee: String?
+
+    @OptionGroup var database: DatabaseOption
+
     func validate() throws {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
     }
@@ -41,10 +49,19 @@ struct Shift: ParsableCommand {
         let editor = LineEditor(historyFile: nil)
         defer { editor.close() }
         let input = ShiftInput(source: editor)
+        // A database that cannot be opened costs the records of this shift, not the shift itself.
+        var store: Store?
+        do {
+            store = try database.open()
+        } catch {
+            Console.error(language == .zhTW ? "\(error)；本班次的通話與成績不會儲存" : "\(error); this shift's calls and figures are not saved")
+        }
+        let name = defaultTrainee(trainee)
         let runner = PracticeCallRunner(language: language, seed: seed, scenarios: try PracticeCatalog.scenarios(),
-                                        fallback: PlainCallRunner(language: language))
+                                        fallback: PlainCallRunner(language: language), store: store, trainee: name)
         let session = ShiftSession(loaded: loaded, seed: seed, speed: speed, language: language, input: input, runner: runner)
         try session.run()
+        if let store { session.save(to: store, trainee: name) }
     }
 }
 
@@ -109,6 +126,8 @@ struct ShiftCallOutcome {
     /// A disposition and notes the call's own wrap-up already recorded.
     var recordedStatus: LeadStatus?
     var notes: String?
+    /// The call's session in the records database, when it was saved.
+    var sessionID: Int64?
 }
 
 /// Runs one connected call with the lead's persona.
@@ -122,6 +141,9 @@ struct PracticeCallRunner: ShiftCallRunner {
     var seed: UInt64
     var scenarios: [any PracticeScenario]
     var fallback: PlainCallRunner
+    /// Where each practice call is saved as a session; nil when the database could not be opened.
+    var store: Store?
+    var trainee: String
 
     func takeCall(lead: Lead, number: Int, campaign: CallsimDialer.Campaign, input: ShiftInput) throws -> ShiftCallOutcome {
         guard let scenario = scenarios.first(where: { $0.id == lead.persona }) else {
@@ -133,11 +155,13 @@ struct PracticeCallRunner: ShiftCallRunner {
         var options = CallOptions(seed: seed &+ UInt64(number), uiLanguage: language)
         options.showBrief = number == 1
         options.deadAir = input.interactive
-        let outcome = try PracticeCall.run(scenario: scenario, options: options, source: input.source)
+        let recording = store.map { CallRecording(store: $0, trainee: trainee) }
+        let outcome = try PracticeCall.run(scenario: scenario, options: options, source: input.source, recording: recording)
         let call = outcome.call
         let agentLines = call.transcript.turns.filter { $0.speaker == .agent }.count
         var result = ShiftCallOutcome(agentLines: agentLines, suggestedStatus: call.quit ? nil : Self.status(for: call.ending.outcome),
                                       endOfInput: false, summary: call.ending.summary)
+        result.sessionID = recording?.sessionID ?? outcome.sessionID
         // The practice call's own wrap-up (the telemarketing record) already asked for a disposition and notes.
         if let record = outcome.wrapUp?.telemarketing, let disposition = record.disposition, let status = Self.status(for: disposition) {
             result.recordedStatus = status
@@ -200,6 +224,10 @@ final class ShiftSession {
     private let input: ShiftInput
     private let runner: any ShiftCallRunner
     private var record = TraineeRecord()
+    private let started = Date()
+    private var endedEarly = false
+    /// Every call put through to the trainee, in order, for the records database.
+    private var savedCalls: [ShiftCall] = []
 
     struct TraineeRecord {
         var offered = 0, answered = 0, missed = 0
@@ -244,6 +272,7 @@ final class ShiftSession {
                 if input.interactive { usleep(UInt32(tick * 1_000_000)) }
             }
         }
+        endedEarly = ended
         if ended { say("\n（輸入結束，提前下班。）", "\n(End of input: the shift ends early.)") }
         printSummary()
     }
@@ -264,6 +293,7 @@ final class ShiftSession {
         case .missed(let after):
             _ = engine.traineePickedUp(after: after)
             record.missed += 1
+            savedCalls.append(ShiftCall(lead: lead.id, disposition: LeadStatus.drop.rawValue))
             say("  太慢了（\(formatSeconds(after)) 秒）：客戶只聽到語音訊息「\(loaded.campaign.safeHarbourMessage)」，這通電話算放棄。",
                 "  Too slow (\(formatSeconds(after)) s): the caller heard the recorded message \"\(loaded.campaign.safeHarbourMessage)\" and the call counts as abandoned.")
             return true
@@ -291,7 +321,9 @@ final class ShiftSession {
             note = outcome.notes ?? ""
         } else {
             guard !outcome.endOfInput, let chosen = askDisposition(suggested: outcome.suggestedStatus) else {
-                engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: outcome.suggestedStatus ?? .notInterested)
+                let status = outcome.suggestedStatus ?? .notInterested
+                engine.traineeFinished(talkSeconds: talk, wrapSeconds: 0, status: status)
+                savedCalls.append(ShiftCall(lead: lead.id, disposition: status.rawValue, sessionID: outcome.sessionID, seconds: talk))
                 return false
             }
             status = chosen
@@ -299,6 +331,7 @@ final class ShiftSession {
         }
         record.dispositions[status, default: 0] += 1
         record.notes.append((lead.id, status, note))
+        savedCalls.append(ShiftCall(lead: lead.id, disposition: status.rawValue, sessionID: outcome.sessionID, seconds: talk))
         engine.traineeFinished(talkSeconds: talk, wrapSeconds: max(5, Date().timeIntervalSince(wrapStarted)), status: status)
         say("  已記錄 \(status.rawValue)（\(status.labelZH)）。", "  Recorded \(status.rawValue) (\(status.label)).")
         return true
@@ -338,6 +371,45 @@ final class ShiftSession {
             case .levelChanged(let level):
                 say("\(time)  撥號倍率調整為 \(String(format: "%.2f", level))", "\(time)  dial level now \(String(format: "%.2f", level))")
             }
+        }
+    }
+
+    /// What the records database keeps of a shift: the team's figures and the trainee's.
+    struct SavedSummary: Encodable, Sendable {
+        struct Note: Encodable, Sendable { var lead: String, status: String, note: String }
+        var campaign: String
+        var seed: UInt64
+        var endedEarly: Bool
+        var dials: Int, humanAnswered: Int, contacts: Int, sales: Int, drops: Int
+        var abandonmentPercent: Double, occupancy: Double, breaches: Int
+        var offered: Int, answered: Int, missed: Int
+        var meanPickupSeconds: Double?, meanCallSeconds: Double?
+        var dispositions: [String: Int]
+        var notes: [Note]
+    }
+
+    func savedSummary() -> SavedSummary {
+        let report = engine.report()
+        let t = report.totals, r = record
+        return SavedSummary(
+            campaign: loaded.campaign.id, seed: engine.seed, endedEarly: endedEarly,
+            dials: t.dials, humanAnswered: t.humanAnswered, contacts: t.contacts, sales: t.sales, drops: t.drops,
+            abandonmentPercent: report.abandonmentPercent, occupancy: report.occupancy, breaches: report.breachCount,
+            offered: r.offered, answered: r.answered, missed: r.missed,
+            meanPickupSeconds: r.answered > 0 ? r.pickupSeconds / Double(r.answered) : nil,
+            meanCallSeconds: r.answered > 0 ? r.talkSeconds / Double(r.answered) : nil,
+            dispositions: Dictionary(uniqueKeysWithValues: r.dispositions.map { ($0.key.rawValue, $0.value) }),
+            notes: r.notes.map { SavedSummary.Note(lead: $0.lead, status: $0.status.rawValue, note: $0.note) })
+    }
+
+    /// Saves the shift's summary and dispositions; a failed write is reported, the shift is over anyway.
+    func save(to store: Store, trainee: String) {
+        do {
+            let id = try store.recordShift(trainee: trainee, campaign: loaded.campaign.id, started: started, ended: Date(),
+                                           summary: savedSummary(), calls: savedCalls)
+            say("（班次已儲存為 #\(id)；`callsim history --shifts` 可查看。）", "(Shift saved as #\(id); see `callsim history --shifts`.)")
+        } catch {
+            Console.error(zh ? "callsim：班次未儲存：\(error)" : "callsim: the shift was not saved: \(error)")
         }
     }
 

@@ -89,11 +89,11 @@ struct StoreTool: ParsableCommand {
                 let started = origin.addingTimeInterval(Double(index) * 600 + generator.nextUnit() * 300)
                 batch.append(SeedData.call(trainee: trainee, skill: skills[trainee], started: started, generator: &generator))
                 if batch.count == 500 {
-                    try storeAction { try store.importCalls(batch) }
+                    _ = try storeAction { try store.importCalls(batch) }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            if !batch.isEmpty { try storeAction { try store.importCalls(batch) } }
+            if !batch.isEmpty { _ = try storeAction { try store.importCalls(batch) } }
             StandardOutput.write("seeded \(sessions) sessions for \(trainees) trainees in \(store.path)\n")
         }
     }

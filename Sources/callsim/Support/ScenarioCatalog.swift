@@ -53,12 +53,14 @@ struct ScenarioCatalog {
     }
 
     /// Every scenario that loads, and the problems of those that do not, file by file.
+    /// Files unchanged since a clean load come from the cache; the rest are parsed.
     func loadAll() throws -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
         let urls = try files()
+        let cache = ScenarioCache(folder: directory)
         // Files load independently: on every core, then gathered in name order.
         let loaded = Mutex<[(Scenario?, [Diagnostic])?]>(Array(repeating: nil, count: urls.count))
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            let result = Self.load(file: urls[index])
+            let result = Self.load(file: urls[index], cache: cache)
             loaded.withLock { $0[index] = result }
         }
         var scenarios: [Scenario] = []
@@ -68,6 +70,23 @@ struct ScenarioCatalog {
             if let scenario { scenarios.append(scenario) }
         }
         return (scenarios, diagnostics)
+    }
+
+    /// One file through the cache: its cached scenario when the file is unchanged, else parsed,
+    /// and kept for next time only when it loaded without any diagnostic.
+    static func load(file url: URL, cache: ScenarioCache?) -> (Scenario?, [Diagnostic]) {
+        guard let cache, let stamp = ScenarioCache.stamp(url.path) else { return load(file: url) }
+        if var scenario = cache.scenario(for: url, stamp: stamp), scenario.id == url.deletingPathExtension().lastPathComponent {
+            scenario.file = displayPath(url)
+            return (scenario, [])
+        }
+        let (scenario, found) = load(file: url)
+        if let scenario, found.isEmpty {
+            cache.store(scenario, for: url, stamp: stamp)
+        } else {
+            cache.remove(for: url)
+        }
+        return (scenario, found)
     }
 
     /// One scenario by id (its file name), or a message listing the ids there are.
