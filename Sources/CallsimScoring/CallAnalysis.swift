@@ -65,7 +65,8 @@ public struct CallAnalysis: Sendable {
             // Naming the product in the sentence that gives the reason for the call is not yet presenting it.
             let purposeSentences = turn.sentences.filter { range in turn.matches.contains { $0.act == .purpose && range.contains($0.start) } }
             let pitch = turn.matches.filter { match in
-                (match.act == .offer || match.act == .priceWord || match.act == .ask) && !purposeSentences.contains { $0.contains(match.start) }
+                // "The trial box is totally free" presents the offer as surely as a price does.
+                (match.act == .offer || match.act == .priceWord || match.act == .ask || match.act == .freeClaim) && !purposeSentences.contains { $0.contains(match.start) }
             }
             let money = turn.hasMoney ? Self.firstMoneyPosition(turn) : nil
             if !pitch.isEmpty || money != nil {
@@ -168,7 +169,13 @@ public struct CallAnalysis: Sendable {
     static func isComplaint(_ turn: TurnAnalysis, direction: CallDirection) -> Bool {
         guard turn.speaker == .customer else { return false }
         // A caller who rings in upset is complaining even without a complaint word.
-        let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion
+        // Worry over the customer's own loss (a lost card, an accident to claim for) is no dissatisfaction with the company.
+        let onlyWorried = turn.matchesOf(.customerFeeling).allSatisfy { match in
+            let word = String(String.UnicodeScalarView(turn.normalized[match.start..<match.end]))
+            return worryWords.contains { word.hasPrefix($0) }
+        }
+        let ownLoss = onlyWorried && lossWords.contains { turn.contains($0) }
+        let upsetCaller = direction == .inbound && turn.has(.customerFeeling) && !turn.isQuestion && !ownLoss
         guard turn.has(.customerComplaint) || upsetCaller else { return false }
         // "如果到那邊連不上要找誰？" asks about a possible problem; it is not one.
         if turn.isQuestion && ["如果", "萬一", "要是", "假如", "what if", "if it", "in case"].contains(where: { turn.contains($0) }) { return false }
@@ -182,6 +189,10 @@ public struct CallAnalysis: Sendable {
         return ["你們", "your company", "you guys", "you people", "your service", "your bill", "you charged", "貴公司"].contains { turn.contains($0) }
             || turn.has(.customerFeeling)
     }
+
+    static let worryWords = ["worried", "concerned", "anxious", "nervous", "scared", "afraid", "擔心", "害怕", "很怕", "緊張", "焦慮", "很急", "著急"]
+
+    static let lossWords = ["lost", "stolen", "missing", "accident", "遺失", "掉了", "弄丟", "不見", "被偷", "車禍", "意外"]
 
     static let decisiveAcceptance = ["let's do it", "sign me up", "i'll take it", "let's go ahead", "go ahead and", "幫我訂", "幫我辦", "我要訂", "我要買", "我要辦",
                                      "就決定", "成交", "幫我登記", "幫我申請", "就這樣辦"]

@@ -43,6 +43,23 @@ extension CallAnalysis {
                 if (length == 2 || length == 3) && endsClause { return true }
             }
         }
+        // Nicknames as Taiwanese agents give them (我是小美, 的阿哲), and an English name, with or without the
+        // surname, in Chinese speech (專員 Kevin 王, 我是Amy).
+        if t.count > 2 {
+            for i in 1..<(t.count - 1) where (t[i] == "小" || t[i] == "阿") && Self.isNameLead(t[i - 1]) && TurnFeatures.isHan(t[i + 1]) {
+                if i + 2 >= t.count || !TurnFeatures.isHan(t[i + 2]) || Self.sentenceParticles.contains(t[i + 2]) { return true }
+            }
+            var i = 0
+            while i < t.count {
+                guard TurnFeatures.isLatin(t[i]) else { i += 1; continue }
+                var lead = i - 1
+                while lead >= 0 && t[lead] == " " { lead -= 1 }
+                var end = i
+                while end < t.count && TurnFeatures.isLatin(t[end]) { end += 1 }
+                if lead >= 0 && Self.isNameLead(t[lead]) && end - i >= 2 && !Self.latinNonNames.contains(String(String.UnicodeScalarView(t[i..<end]))) { return true }
+                i = end
+            }
+        }
         // English: "my name is Tyler", "this is Dana", "Chloe speaking", "I'm Sam from".
         let words = turn.words
         guard !words.isEmpty else { return false }
@@ -54,6 +71,9 @@ extension CallAnalysis {
                 let word = words[i]
                 guard word.capitalized, word.lower.count >= 2, !Self.notNames.contains(word.lower), !companyWords.contains(word.lower) else { continue }
                 if word.followedBy != nil || i + 1 >= words.count || Self.nameLeadWords.contains(words[i + 1].lower) { return true }
+                // Given name and surname: "it's Mandy Chan from…".
+                if i + 1 < words.count, words[i + 1].capitalized,
+                   words[i + 1].followedBy != nil || i + 2 >= words.count || Self.nameLeadWords.contains(words[i + 2].lower) { return true }
             }
         }
         // "Chloe speaking", "Sam here from Northwind".
@@ -66,6 +86,8 @@ extension CallAnalysis {
         return false
     }
 
+    static let latinNonNames: Set<String> = ["vip", "line", "app", "ok", "email", "atm", "id", "otp", "ai", "tv", "wifi", "pm", "am", "apple", "google"]
+    static let sentenceParticles: Set<Unicode.Scalar> = ["啦", "喔", "唷", "哦", "呀", "啊", "這", "那"]
     static let surnameCues: [[Unicode.Scalar]] = ["敝姓", "我姓", "我叫"].map { Array($0.unicodeScalars) }
     @inline(__always) static func isNameLead(_ s: Unicode.Scalar) -> Bool {
         s == "的" || s == "員" || s == "是" || s == "叫" || s == "問"
@@ -316,6 +338,12 @@ extension CallAnalysis {
     var agentTurnsAfterSale: [TurnAnalysis] {
         if let sale = saleTurn { return agentTurnsAfter(sale) }
         return agentTurnsFromOffer
+    }
+
+    /// The agent turn the customer's acceptance answers (a read-back ending 這樣可以嗎 / correct?), then those after it.
+    var agentTurnsClosingSale: [TurnAnalysis] {
+        guard let sale = saleTurn, sale > 0, turns[sale - 1].speaker == .agent else { return agentTurnsAfterSale }
+        return [turns[sale - 1]] + agentTurnsAfter(sale)
     }
 
     /// The first `n` agent turns.

@@ -8,6 +8,8 @@ import CallsimScoring
 struct LabelledSetTests {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let heldOut = testsDirectory.appendingPathComponent("Fixtures/heldout")
+    /// A second blind set, labelled independently of the scorer's rules.
+    static let blind = testsDirectory.appendingPathComponent("Fixtures/blind")
     /// ../shared/eval/dev beside the project root.
     static let dev = testsDirectory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/eval/dev")
@@ -29,11 +31,11 @@ struct LabelledSetTests {
         return (evaluation, calls)
     }
 
-    static func check(_ folder: URL) throws {
+    static func check(_ folder: URL, accuracy minimum: Double = 0.95) throws {
         let (evaluation, calls) = try evaluate(folder)
         #expect(calls > 0, "no labelled calls in \(folder.path)")
         let wrong = evaluation.disagreements.map { "\($0.call) \($0.id): labelled \($0.expected.rawValue), scored \($0.got.rawValue)" }
-        #expect(evaluation.accuracy >= 0.95, "accuracy \(evaluation.accuracy)\n\(wrong.joined(separator: "\n"))")
+        #expect(evaluation.accuracy >= minimum, "accuracy \(evaluation.accuracy)\n\(wrong.joined(separator: "\n"))")
         // Critical findings: every labelled violation found, none invented.
         let missedViolations = evaluation.disagreements.filter { $0.expected == .violated }
         let falseViolations = evaluation.disagreements.filter { $0.got == .violated }
@@ -43,6 +45,10 @@ struct LabelledSetTests {
 
     @Test func heldOutCallsScoreLikeTheirLabels() throws {
         try Self.check(Self.heldOut)
+    }
+
+    @Test func blindCallsScoreLikeTheirLabels() throws {
+        try Self.check(Self.blind, accuracy: 0.95)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: LabelledSetTests.dev.path)))

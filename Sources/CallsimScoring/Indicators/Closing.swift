@@ -30,6 +30,8 @@ struct BenefitIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: What's my balance?\nA: It's $42."),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our program is five visits a year, fertilizing, weed control and aeration, at $49 a visit."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 我們的方案每年到府五次，施肥、除草、打洞都包，一次1500元。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Okay.\nA: Our box comes with all the ingredients pre-portioned, and the trial box is totally free, you just try first."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 好。\nA: 我們的體驗組食材都幫您配好，二十分鐘就能上菜，現在完全免費。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -59,6 +61,16 @@ struct ObjectionIndicator: Indicator {
         IndicatorExample(.missed, "# direction: outbound\nC: Hello?\nA: The review costs £150. Shall I book you in?\nC: A hundred and fifty pounds? That's a lot.\nA: Okay. Shall I book you in?"),
         IndicatorExample(.missed, "# direction: outbound\nC: 喂？\nA: 我們專案信貸利率1.88%，要不要幫您辦？\nC: 我覺得怪怪的，我自己去分行問好了。\nA: 好吧。"),
         IndicatorExample(.na, "# direction: outbound\nC: 喂？\nA: 請問您家裡平常怎麼買菜？\nC: 我跟我先生還有兩個小孩，平常都自己煮。\nA: 我們蔬菜箱一箱880元，要不要幫您訂？\nC: 好啊，幫我訂。\nA: 好的，謝謝您。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 升級300M月租899元。\nC: 多兩百喔…\nA: 多兩百可以換三倍速度，前六個月還打八折，只要719元。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 熱水器補助方案三萬八。\nC: 我還是等我兒子回來問他好了。\nA: 那我幫您排這禮拜六安裝好不好？"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 這門課一期兩萬四。\nC: 兩萬四喔…有點貴欸。\nA: 這個月報名加送四堂一對一會話課。"),
+        IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99.\nC: I don't really watch that much anymore.\nA: So shall I renew it for you?"),
+        IndicatorExample(.na, "# direction: outbound\nA: What are you paying now?\nC: I'm paying $160 a month right now with another company.\nA: We can do it for $118."),
+        IndicatorExample(.na, "# direction: outbound\nA: What do you do for dinner?\nC: We both work late, no time to go to the market.\nA: Our box comes with everything pre-portioned."),
+        IndicatorExample(.na, "# direction: outbound\nA: We can cover you for $118 a month.\nC: That's a lot better. What's the deductible?\nA: $500."),
+        IndicatorExample(.missed, "# direction: outbound\nA: The annual plan is $99 a year.\nC: I don't really watch that much anymore.\nA: Well, $99 a year is a really good deal though. Do you want me to switch you over?"),
+        IndicatorExample(.missed, "# direction: outbound\nA: 年繳方案1490元。\nC: 我沒有要換，不需要。\nA: 一年才1490元而已啦，要不要幫您換？"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 升級鈦金卡年費2400元。\nC: 那卡號會換嗎 我很多自動扣繳都綁這張 換卡很麻煩\nA: 了解 卡號不會換 只是換卡面跟權益 所有扣繳都不用改"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -67,7 +79,7 @@ struct ObjectionIndicator: Indicator {
         var ignored: [Int] = []
         var answered: [Int] = []
         for (i, turn) in call.turns.enumerated() where turn.speaker == .customer && !turn.has(.customerDNC) {
-            let kinds = Self.kinds.filter { turn.has($0) }
+            let kinds = Self.kinds.filter { turn.has($0) && !Self.isNeutral($0, in: turn, answering: call.turns[..<i].last { $0.speaker == .agent }) }
             if kinds.isEmpty { continue }
             if call.direction == .inbound && call.firstOffer.map({ $0 > i }) ?? true { continue }
             raised.append(i)
@@ -84,11 +96,13 @@ struct ObjectionIndicator: Indicator {
                 switch kind {
                 case .objectionPrice:
                     // A figure, a cheaper way, or news about the cost (the fee is refunded if…).
-                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.has(.refundWord))
+                    // …or added value (four bonus lessons, 多送).
+                    return reply.hasMoney || reply.has(.priceWord) || reply.has(.alternative) || (!unchanged && reply.hasAny([.refundWord, .benefit]))
                 case .objectionNoNeed, .objectionProvider, .objectionThink:
                     // New information or a way to decide later, not pressure.
                     return !unchanged && !reply.has(.urgency)
-                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || reply.hasMoney)
+                        // The price repeated ("$99 is a really good deal though") is insistence, not news about the need.
+                        && (reply.hasAny([.benefit, .explain, .sendInfo, .timeAck, .callback, .check]) || (reply.hasMoney && kind != .objectionNoNeed))
                 case .objectionNoTime: return reply.hasAny([.timeAck, .callback])
                 case .objectionDistrust: return reply.hasAny([.legitimacy, .explain]) && !unchanged
                 default: return false
@@ -99,6 +113,34 @@ struct ObjectionIndicator: Indicator {
         guard !raised.isEmpty else { return .na }
         return ignored.isEmpty ? IndicatorVerdict(.hit, answered) : IndicatorVerdict(.missed, ignored)
     }
+
+    /// What the customer pays now, or the company they are with, said in answer to the agent's question, is
+    /// information, not an objection; "no time to go to the market" describes a routine, not this call.
+    static func isNeutral(_ kind: Act, in turn: TurnAnalysis, answering question: TurnAnalysis?) -> Bool {
+        let said = turn.matchesOf(kind).map { String(String.UnicodeScalarView(turn.normalized[$0.start..<$0.end])) }
+        switch kind {
+        case .objectionPrice, .objectionProvider:
+            // "That's a lot better": a comparison, not the price.
+            if kind == .objectionPrice && turn.matchesOf(kind).allSatisfy({ match in
+                let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(10)))
+                return [" better", " cheaper", " nicer", " more like it"].contains { after.hasPrefix($0) }
+            }) { return true }
+            guard question?.isQuestion ?? false else { return false }
+            return said.allSatisfy { neutralFacts.contains($0) }
+        case .objectionNoTime: return isRoutine(kind, in: turn)
+        default: return false
+        }
+    }
+
+    /// Every "no time" in the turn is "no time to <do something else>", not to talk now.
+    static func isRoutine(_ act: Act, in turn: TurnAnalysis) -> Bool {
+        turn.matchesOf(act).allSatisfy { match in
+            let after = String(String.UnicodeScalarView(turn.normalized[match.end...].prefix(12)))
+            return after.hasPrefix(" to ") && !["talk", "chat", "listen", "speak", "hear"].contains { after.dropFirst(4).hasPrefix($0) }
+        }
+    }
+
+    static let neutralFacts: Set<String> = ["i'm paying", "i pay", "we pay", "we're paying", "another company", "i'm with", "we're with", "i'm on", "we're on"]
 
     static let kinds: [Act] = [.objectionPrice, .objectionNoNeed, .objectionProvider, .objectionNoTime, .objectionThink, .objectionDistrust]
 }
@@ -121,6 +163,8 @@ struct AskIndicator: Indicator {
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 這檔基金可以定期定額，您會想先從每個月三千元開始嗎？"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Our Unlimited plan is $45 a month. Would you like to switch today?"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: The softener is $29 a month. Want me to get one set up for you?"),
+        IndicatorExample(.hit, "# direction: outbound\nA: 熱泵熱水器可以省七成能源費用，一台38000元。那我幫您排這禮拜六安裝好不好？\nC: 我再想想。"),
+        IndicatorExample(.hit, "# direction: outbound\nA: The annual plan is $99 and saves you $30. Do you want me to switch you over?\nC: Yeah, fine."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -146,16 +190,25 @@ struct ConfirmIndicator: Indicator {
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: No problem, thanks for your time."),
         IndicatorExample(.missed, "# outcome: sale\nA: 要不要幫您加開影音包？\nC: 好，幫我辦。\nA: 好的，跟您確認一下：幫您加開影音加值包，這樣對嗎？"),
         IndicatorExample(.missed, "# outcome: sale\nA: Shall I add the sports pack?\nC: Yes, let's do it.\nA: So to confirm, that's the sports pack, is that right?"),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好啦 年繳好了\nA: 好 那我幫您把方案改成年繳1490元 用您原本綁定的信用卡扣款 這樣可以嗎\nC: 可以"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Okay, I'll switch.\nA: Great, the annual plan at $99 a year, billed to the card on file, correct?\nC: Yes."),
     ]
+
+    /// Tags that ask the customer to confirm what was just read back (這樣可以嗎 after the terms).
+    static let confirmTags = ["這樣可以嗎", "這樣沒問題", "這樣對嗎", "這樣ok嗎", "沒錯吧", "correct?", "is that right", "sound right", "sounds right", "all good?"]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        for turn in call.agentTurnsAfterSale where turn.hasAny([.readback, .paraphraseLead]) {
+        let afterSale = Set(call.agentTurnsAfterSale.map(\.number))
+        for turn in call.agentTurnsClosingSale {
+            let tagged = Self.confirmTags.contains(where: { turn.contains($0) })
+            // Before the acceptance only a read-back closed by a confirming tag counts; "要不要幫您訂？" asks.
+            guard afterSale.contains(turn.number) ? (tagged || turn.hasAny([.readback, .paraphraseLead])) : tagged else { continue }
             // The product alone is not a read-back of what was agreed: it needs the price or a quantity.
             let digits = turn.normalized.filter(TurnFeatures.isDigit).count
             let quantity = digits > turn.phoneNumbers.reduce(0) { $0 + $1.count } // a number that is not a phone number read back
             let namesTerms = turn.hasMoney || turn.has(.priceWord) || quantity
-            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion)) { return IndicatorVerdict(.hit, [turn.number]) }
+            if namesTerms && (turn.isQuestion || turn.has(.confirmQuestion) || tagged) { return IndicatorVerdict(.hit, [turn.number]) }
         }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
     }
@@ -175,11 +228,18 @@ struct PaymentIndicator: Indicator {
         IndicatorExample(.hit, "# outcome: sale\nC: Yes, go ahead.\nA: It'll be added to your monthly bill by direct debit."),
         IndicatorExample(.missed, "# outcome: sale\nC: Yes, go ahead.\nA: Great, thank you."),
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好\nA: 好 那幫您升級 年費2400元 會列在您的信用卡帳單上 這樣沒問題吧\nC: 沒問題"),
+        IndicatorExample(.hit, "# outcome: sale\nC: Okay.\nA: So the annual plan, $99 a year, charged to the card on file, correct?\nC: Yes."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
         guard call.saleAgreed else { return .na }
-        if let turn = call.agentTurnsAfterSale.first(where: { $0.has(.payment) }) { return IndicatorVerdict(.hit, [turn.number]) }
+        // The read-back the customer agrees to may settle the method (用您原本綁定的信用卡扣款, billed to the card on file).
+        let readBack = call.agentTurnsClosingSale.first.map { turn in
+            call.agentTurnsAfterSale.contains { $0.number == turn.number } || turn.has(.readback) || ConfirmIndicator.confirmTags.contains { turn.contains($0) }
+        } ?? false
+        let turns = readBack ? call.agentTurnsClosingSale : call.agentTurnsAfterSale
+        if let turn = turns.first(where: { $0.has(.payment) }) { return IndicatorVerdict(.hit, [turn.number]) }
         return IndicatorVerdict(.missed, call.saleTurn.map { [$0 + 1] } ?? [])
     }
 }
@@ -200,6 +260,10 @@ struct DeliveryIndicator: Indicator {
         IndicatorExample(.na, "# outcome: no-sale\nC: No thanks.\nA: Okay, thanks."),
         IndicatorExample(.hit, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: The engineer can come on Tuesday the 9th of December, between 8 and 12."),
         IndicatorExample(.missed, "# outcome: sale\nA: Shall I set that up?\nC: Yes, let's do it.\nA: Our install team will reach out to get you on the schedule."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，那就先報半年。\nA: 好的，第一堂課排12月7號星期一晚上七點，上課連結會傳到您手機。"),
+        IndicatorExample(.hit, "# outcome: sale\nA: So that's Auto Plus, $118 a month, coverage starting December 1st. Sound right?\nC: Yeah, let's do it."),
+        IndicatorExample(.hit, "# outcome: sale\nC: Yeah, go on.\nA: That's gone through. Your e-tickets will be emailed within 48 hours."),
+        IndicatorExample(.hit, "# outcome: sale\nC: 好，幫我辦。\nA: 好的，工程師會在12月3號下午兩點到五點到府安裝。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

@@ -21,6 +21,10 @@ struct ComplaintPositiveIndicator: Indicator {
         IndicatorExample(.violated, "# direction: inbound\nA: 您好，鮮達物流客服敝姓周。\nC: 我訂的冷凍水餃送來都退冰了！\nA: 會退冰應該是您收貨之後沒有馬上放冰箱吧。"),
         IndicatorExample(.violated, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: The salmon arrived thawed!\nA: You probably didn't put it in the freezer straight away."),
         IndicatorExample(.na, "# direction: outbound\nA: Hi, this is Carlos from Lumen Mobile, calling about our switch offer. Is now a good time?\nC: I'm so fed up with my carrier. Their support kept me on hold for an hour.\nA: I'm sorry to hear that."),
+        IndicatorExample(.na, "# direction: inbound\nA: Good afternoon, Harbourline Bank, this is Kelvin speaking.\nC: Hi, I think I lost my credit card this morning. I'm quite worried someone will use it.\nA: I'm sorry to hear that, let me block it right away."),
+        IndicatorExample(.na, "# direction: inbound\nA: 您好，萬安產險客服，敝姓周。\nC: 我上禮拜出車禍，很擔心理賠要怎麼申請。\nA: 別擔心，我跟您說明理賠流程。"),
+        IndicatorExample(.hit, "# direction: inbound\nA: 萬程旅行社客服中心您好，敝姓蘇。\nC: 我報名的北海道團突然說人數不足取消了！我假都請好了，你叫我怎麼辦？\nA: 真的非常抱歉，我完全可以理解您現在有多生氣。"),
+        IndicatorExample(.hit, "# direction: inbound\nA: Sunward Holidays, this is Amy.\nC: You cancelled my tour two weeks before departure! What am I supposed to do now?\nA: I'm so sorry, I completely understand how upsetting that is."),
         IndicatorExample(.hit, "# direction: inbound\nA: 您好，宏遠電信客服。\nC: 我家網路已經斷四天了！你們到底要不要處理啊？\nA: 真的很抱歉，我馬上幫您查。"),
         IndicatorExample(.hit, "# direction: inbound\nA: Thanks for calling, this is Sam.\nC: My internet has been down for four days.\nA: I'm so sorry about that."),
     ]

@@ -16,6 +16,10 @@ struct IdentifyIndicator: Indicator {
         IndicatorExample(.missed, "C: Hello?\nA: Hi there, I'm calling about your energy bill.\nC: Okay.\nA: We have a new plan for you."),
         IndicatorExample(.hit, "# company: 好食光有機農場\n# agent: 林佩君\nC: 喂\nA: 喂您好 我這邊是好食光有機農場的佩君啦"),
         IndicatorExample(.hit, "# company: 永信證券投資信託\n# agent: 張凱翔\nC: 喂，你好。\nA: 您好，我是永信投信的理專張凱翔。"),
+        IndicatorExample(.hit, "# company: 樂購網\nA: 樂購網客服您好，我是小美，很高興為您服務。\nC: 我要問訂單。"),
+        IndicatorExample(.hit, "# company: 追劇王影音\nC: 喂\nA: 喂您好我是追劇王影音的客服專員 Kevin 王 打來是想跟您介紹年繳方案"),
+        IndicatorExample(.hit, "# company: 信和商業銀行\nC: 喂？\nA: 許先生您好，我是信和銀行個金部的黃建國。"),
+        IndicatorExample(.hit, "# company: Harbour Bank\nC: Hello?\nA: Hi, it's Mandy Chan from Harbour Bank."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -45,6 +49,8 @@ struct PurposeIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi, I have a billing question."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，瑞豐淨水的小蕭。因為您家的濾心快到更換期了，想順便跟您介紹新的淨水機。"),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Jordan with Evergreen Lawn Care. We're calling homeowners on your street about our seasonal lawn program."),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hiya, it's Priya from Sunward Holidays. I'm just giving you a quick ring about a holiday deal that's come up."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是晨光旅遊的小芳，打個電話跟您說一下您上週看的行程有新的出團日期。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -73,6 +79,8 @@ struct PermissionIndicator: Indicator {
         IndicatorExample(.na, "# direction: inbound\nA: Thanks for calling Northwind, this is Sam.\nC: Hi."),
         IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, Ryan with Apex Wealth, following up on the seminar. Do you have five minutes to talk?\nC: Sure.\nA: Our fund is $100 a month."),
         IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是康健保險的小吳，想跟您介紹新方案，方便聽我說明一下嗎？\nC: 好。\nA: 月繳899元。"),
+        IndicatorExample(.hit, "# direction: outbound\nC: Hello?\nA: Hi, my name's Josh from Brightmind Academy. Do you have a quick minute?\nC: Sure.\nA: The course is $300."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 喂？\nA: 您好，我是晨光旅遊的小芳，佔用您一分鐘可以嗎？\nC: 好。\nA: 行程是兩萬元。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -103,6 +111,9 @@ struct HonorDNCIndicator: Indicator {
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Sure, go on."),
         IndicatorExample(.hit, "C: 以後請不要再打來推銷了，好嗎？\nA: 好的，我幫您登記，以後不要再打電話給您，不好意思打擾了。"),
         IndicatorExample(.hit, "C: 請把我的電話從名單刪掉，以後不要再打來了。\nA: 好的，我馬上把您的電話設定為不再聯繫，之後不會再有推銷電話打給您。"),
+        IndicatorExample(.violated, "C: Please put me on your do-not-call list.\nA: I understand, I'll take your number off our list right now. Just so you know, the course is 50% off until Friday."),
+        IndicatorExample(.violated, "C: 以後不要再打來了。\nA: 好的，我幫您從名單移除。不過提醒您，這個方案優惠到月底喔。"),
+        IndicatorExample(.hit, "C: 不要再打來推銷信用卡了。\nA: 好的，我把您設定為不再聯繫，之後不會再有信用卡推銷電話打給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -142,6 +153,12 @@ struct NoMisrepresentationIndicator: Indicator {
         IndicatorExample(.violated, "C: 會不會賠？\nA: 這個基金零風險，報酬很穩定。"),
         IndicatorExample(.hit, "# company: Shield Auto Insurance\nC: Card is fine.\nA: Would you prefer monthly auto-pay from a bank account or a card?"),
         IndicatorExample(.hit, "# company: 安心產險\nC: 好。\nA: 我是安心產險的小王，保費可以從您的銀行帳戶扣款。"),
+        IndicatorExample(.violated, "# company: 綠能家居\nC: 喂？哪裡找？\nA: 您好，這邊是經濟部能源署的補助專線，我姓吳。"),
+        IndicatorExample(.violated, "# company: Brightside Energy\nC: Hello?\nA: Hi, this is Dan calling from the county council's energy team."),
+        IndicatorExample(.violated, "# price: 38000\nC: 要多少錢？\nA: 有補助，您完全不用出錢，師傅過去安裝就好。"),
+        IndicatorExample(.hit, "# price: 38000\nC: 安裝要另外付嗎？\nA: 不用，安裝不用錢，機器是38000元。"),
+        IndicatorExample(.violated, "# product: trial meal box\n# price: S$19.90\nC: How much?\nA: The trial box is totally free, no charge at all."),
+        IndicatorExample(.hit, "# price: $40 a month\nC: What if I don't like it?\nA: There's no charge to cancel within 14 days, and installation is free."),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -162,8 +179,13 @@ struct NoMisrepresentationIndicator: Indicator {
             if turn.has(.disparage) && turn.has(.competitorRef) { evidence.append(turn.number); continue }
             if call.context.costsMoney && turn.has(.freeClaim) {
                 // "Free" about one part (installation, the hotline, the first month) is not a claim that the product costs nothing.
+                // A word of the product's own name (a "trial box" that costs money) qualifies nothing.
+                let product = TextNormalizer.scalars(call.context.product ?? "")
                 let qualified = turn.matchesOf(.freeClaim).allSatisfy { claim in
-                    turn.matches.contains { $0.act == .freeQualifier && Self.sameClause(turn.normalized, claim.start, $0.start) }
+                    turn.matches.contains {
+                        $0.act == .freeQualifier && Self.sameClause(turn.normalized, claim.start, $0.start)
+                            && TurnFeatures.find(Array(turn.normalized[$0.start..<$0.end]), in: product, from: 0) == nil
+                    }
                 }
                 if !qualified { evidence.append(turn.number) }
             }

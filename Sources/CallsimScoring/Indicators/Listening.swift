@@ -45,6 +45,8 @@ struct ParaphraseIndicator: Indicator {
         IndicatorExample(.na, "C: Hello?\nA: Hi, this is Sam from Northwind.\nC: Take me off your list."),
         IndicatorExample(.hit, "C: I'd like to retire at sixty-two and not have to scrimp.\nA: I see, so retiring at sixty-two with enough to live comfortably is the main goal."),
         IndicatorExample(.hit, "# direction: inbound\nC: 我訂的繪本有三本封面破損！\nA: 跟您確認一下，繪本有三本封面破損，對嗎？"),
+        IndicatorExample(.hit, "C: 我兒子開始打線上遊戲，我太太晚上也會追劇，大家同時用就需要快一點的。\nA: 原來如此，所以主要是晚上兒子打遊戲、太太追劇，大家同時用需要更快的速度，對吧？"),
+        IndicatorExample(.hit, "C: 我希望卡號不要換 很多自動扣繳都綁這張\nA: 了解 您是擔心自動扣繳要重新設定對吧 卡號不會換"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -191,13 +193,22 @@ struct EmpathyIndicator: Indicator {
         IndicatorExample(.hit, "C: 我騎車很久，其實有點擔心。\nA: 會擔心是一定的，所以更需要保障。"),
         IndicatorExample(.hit, "C: I'm worried my savings aren't keeping up with inflation.\nA: I hear you, a lot of folks are worried about exactly that."),
         IndicatorExample(.hit, "C: I'm absolutely furious, this is the third time!\nA: I can completely understand why you're furious."),
+        IndicatorExample(.missed, "C: 我兒子說這種電話要小心，我怕被騙欸。\nA: 不會啦，那我幫您排禮拜六安裝好不好？"),
+        IndicatorExample(.hit, "C: 我假都請好了，你叫我怎麼辦？\nA: 真的非常抱歉，我完全可以理解您現在有多生氣。"),
+        IndicatorExample(.hit, "C: Oh, not really, I'm about to do the school run and I'm already late.\nA: Oh no, sorry, I know how hectic the school run is. When would be better for me to ring back?"),
+        IndicatorExample(.na, "C: We both work late, no time to go to the market.\nA: Our box has all the ingredients pre-portioned."),
+        IndicatorExample(.hit, "C: 換誰都會生氣吧，等了兩個禮拜！\nA: 真的很抱歉，換作是我也會很生氣，我馬上幫您查。"),
+        IndicatorExample(.hit, "C: 卡號會換嗎 我很多自動扣繳都綁這張 換卡很麻煩\nA: 了解 您是擔心自動扣繳要重新設定對吧 卡號不會換"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
-        guard let feeling = call.turns.firstIndex(where: { $0.speaker == .customer && $0.hasAny([.customerFeeling, .customerHurry]) }) else {
+        // "No time to go to the market" tells a routine, not a feeling about this call.
+        guard let feeling = call.turns.firstIndex(where: { turn in
+            turn.speaker == .customer && (turn.has(.customerFeeling) || (turn.has(.customerHurry) && !ObjectionIndicator.isRoutine(.customerHurry, in: turn)))
+        }) else {
             return .na
         }
-        let hurried = call.turns[feeling].has(.customerHurry)
+        let hurried = call.turns[feeling].has(.customerHurry) && !ObjectionIndicator.isRoutine(.customerHurry, in: call.turns[feeling])
         for turn in call.agentTurnsAfter(feeling) {
             if turn.has(.empathy) || (hurried && turn.has(.timeAck)) { return IndicatorVerdict(.hit, [turn.number]) }
         }

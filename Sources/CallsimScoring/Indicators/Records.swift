@@ -14,6 +14,10 @@ struct RecordsUpdateIndicator: Indicator {
         IndicatorExample(.hit, "C: My new email is ann.lee@example.com.\nA: So that's a-n-n dot l-e-e at example dot com, correct?"),
         IndicatorExample(.missed, "C: My new email is ann.lee@example.com.\nA: Sure, I've changed that."),
         IndicatorExample(.na, "C: My member number is 30021877.\nA: Thanks."),
+        IndicatorExample(.missed, "C: Please send it to my new address.\nA: What's the new address please?\nC: Flat 12B, 8 Sham Mong Road, Tai Kok Tsui.\nA: Okay, updated."),
+        IndicatorExample(.hit, "C: 我搬家了，卡片寄到新地址。\nA: 請問新地址是？\nC: 台中市西屯區文心路三段100號5樓。\nA: 我跟您核對一下，台中市西屯區文心路三段100號5樓，對嗎？"),
+        IndicatorExample(.hit, "C: 打我公司電話好了，02-2511-8890轉315。\nA: 好的，幫您記下公司電話02-2511-8890分機315。"),
+        IndicatorExample(.hit, "C: Call my office instead, 020 7946 0321 ext. 42.\nA: So that's 020 7946 0321, extension 42, correct?"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {
@@ -26,6 +30,9 @@ struct RecordsUpdateIndicator: Indicator {
                 details = turn.phoneNumbers
             } else if turn.has(.customerNewContactCue) && turn.has(.address) && turn.has(.customerContactWord) {
                 details = []
+            } else if turn.has(.address) && Self.askedForNewAddress(call, before: i) {
+                // The address given in answer to "what's the new address?".
+                details = []
             } else {
                 continue
             }
@@ -36,6 +43,16 @@ struct RecordsUpdateIndicator: Indicator {
             }
         }
         return given.isEmpty ? .na : IndicatorVerdict(.missed, given.map { $0 + 1 })
+    }
+
+    static let addressWords = ["address", "地址", "住址"]
+
+    /// The customer announced a new address, or the agent asked for it, just before turn `i`.
+    static func askedForNewAddress(_ call: CallAnalysis, before i: Int) -> Bool {
+        call.turns[max(0, i - 2)..<i].contains { turn in
+            turn.speaker == .customer ? turn.has(.customerNewContactCue) && addressWords.contains { turn.contains($0) }
+                : addressWords.contains { turn.contains($0) } && ["new", "新"].contains { turn.contains($0) } && (turn.isQuestion || turn.has(.requestCue))
+        }
     }
 
     static let spokenSeparators: [[Unicode.Scalar]] = ["dot", "underscore", "dash", "hyphen"].map { Array($0.unicodeScalars) }
