@@ -168,6 +168,10 @@ final class TerminalSession {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    func send(bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
     /// The byte offset just past the last occurrence of `needle` in the output so far.
     func offset(after needle: String) -> Int? {
         let pattern = Array(needle.utf8)

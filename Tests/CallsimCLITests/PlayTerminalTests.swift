@@ -111,6 +111,30 @@ struct PlayTerminalTests {
         #expect(session.text.contains("Scorecard") && session.text.contains(" / 100"))
     }
 
+    /// Ctrl-C makes the terminal drop unread input; readline, holding the first byte of a
+    /// character in reverse search, must not be left waiting for the dropped rest.
+    @Test func ctrlCWhileACharacterIsHalfRead() throws {
+        let home = try TemporaryHome()
+        let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())
+        #expect(session.waitFor(prompt))
+        session.send("請問您現在方便嗎\r")
+        let afterLine = session.output.count
+        #expect(session.waitFor(prompt, after: afterLine))
+        session.send(ctrlR)
+        #expect(session.waitFor("reverse-i-search", after: afterLine))
+        let character = Array("方".utf8)
+        session.send(bytes: [character[0]])
+        usleep(200_000)
+        // The rest of the character and Ctrl-C arrive together, as when typed quickly.
+        session.send(bytes: Array(character[1...]) + Array(ctrlC.utf8))
+        #expect(session.waitFor("Hang up? (y/n)", after: afterLine), "Ctrl-C after a half-read character: \(session.text)")
+        session.send("n\r")
+        #expect(session.waitFor("The call goes on.", after: afterLine))
+        session.send("/hangup\r")
+        session.skipWrapUp()
+        #expect(session.waitForExit() == 0)
+    }
+
     @Test func terminationEndsTheCallCleanly() throws {
         let home = try TemporaryHome()
         let session = try TerminalSession(["play", playedScenario, "--seed", "1", "--no-dead-air"], environment: home.environment())

@@ -181,6 +181,7 @@ final class LineEditor: LineSource {
             if wakeUpReadEnd >= 0 { drainWakeUps() }
             finishedLine.withLock { $0 = nil }
             rl_callback_handler_install(prompt, lineFinished)
+            Self.keepInputOnInterrupt()
             handlerInstalled = true
         }
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int(($0 * 1000).rounded())) }
@@ -271,6 +272,8 @@ final class LineEditor: LineSource {
 
     /// The sequence that leaves readline clean in every state, reverse search included.
     private func cancelLineAfterInterrupt() {
+        // What was typed ahead of Ctrl-C is dropped here, where readline is not reading.
+        tcflush(0, TCIFLUSH)
         rl_free_line_state()
         rl_callback_sigcleanup()
         callsim_rl_set_point(callsim_rl_end())
@@ -304,6 +307,18 @@ final class LineEditor: LineSource {
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidLine }
         return .line(line)
+    }
+
+    /// Ctrl-C normally makes the terminal discard unread input. readline may already have read
+    /// part of that input (the first bytes of a multibyte character, or typeahead it saw queued)
+    /// and then waits in a blocking read for the rest, which would never come: the call hangs.
+    /// NOFLSH keeps the input until readline is done with it; readline's own terminal reset
+    /// restores the user's setting.
+    private static func keepInputOnInterrupt() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        modes.c_lflag |= tcflag_t(NOFLSH)
+        _ = tcsetattr(0, TCSANOW, &modes)
     }
 
     private func drainWakeUps() {
