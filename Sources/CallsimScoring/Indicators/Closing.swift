@@ -295,6 +295,8 @@ struct ContactIndicator: Indicator {
         IndicatorExample(.missed, "# direction: inbound\nC: 我的貨到現在還沒到！\nA: 主管現在不在，我們會再跟您聯絡。"),
         IndicatorExample(.hit, "# direction: outbound\nC: I'll think about it.\nA: Sure. Our number's 555-0187 if you have questions."),
         IndicatorExample(.missed, "# direction: inbound\nC: My order never arrived.\nA: Someone will get back to you."),
+        IndicatorExample(.hit, "# direction: outbound\nC: I'm in a meeting, call me later.\nA: Of course, I'll call you at 8 tonight. Thanks."),
+        IndicatorExample(.hit, "# direction: outbound\nC: 我在開會，晚點再說。\nA: 好的，我今天晚上八點打這支 0922 開頭的手機給您。"),
     ]
 
     func evaluate(_ call: CallAnalysis) -> IndicatorVerdict {

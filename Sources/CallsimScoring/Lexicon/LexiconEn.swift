@@ -127,7 +127,7 @@ enum LexiconEn {
         (.contactCue, ["call us", "call me", "ring us", "ring me", "reach us", "reach me", "contact us", "line is", "helpline", "hotline", "extension",
                        "direct line", "our number", "the number is", "customer service", "subscriptions line", "member services line", "support line",
                        "email us", "text us", "1-800", "1-888", "0800", "0330", "1-877", "1-866"]),
-        (.callback, ["call you back", "call you by", "call you on", "will call you", "give you a call", "ring you back", "get back to you", "follow up with you",
+        (.callback, ["call you back", "call you by", "call you on", "will call you", "i'll call you", "call you at", "ring you at", "ring you on", "give you a call", "ring you back", "get back to you", "follow up with you",
                      "contact you", "reach out to you", "be in touch", "call you tomorrow", "call you later", "try you again", "call back later"]),
         (.courtesy, ["thank you", "thanks", "have a good", "have a great", "have a nice", "have a lovely", "take care", "bye", "goodbye", "good night",
                      "enjoy", "all the best", "good luck", "cheers", "my pleasure", "you're welcome", "you're very welcome", "best wishes", "you bet"]),
