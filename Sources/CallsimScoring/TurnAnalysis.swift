@@ -1,4 +1,9 @@
 import CallsimCore
+import Synchronization
+
+/// Needles of `TurnAnalysis.contains`, normalised once: most are literals asked of every turn.
+/// Bounded, since names from transcript headers are needles too.
+private let normalizedNeedles = Mutex<[String: [Unicode.Scalar]]>([:])
 
 /// One turn read once: normalised text, dialogue acts, numbers, questions and content words.
 /// A class so that the indicators share one copy; it is never changed after `init`.
@@ -48,7 +53,14 @@ public final class TurnAnalysis: @unchecked Sendable {
 
     /// True when the normalised text holds `needle` (written in any form; it is normalised too).
     public func contains(_ needle: String) -> Bool {
-        TurnFeatures.find(TextNormalizer.scalars(needle), in: normalized, from: 0) != nil
+        let scalars = normalizedNeedles.withLock { cache in
+            if let known = cache[needle] { return known }
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            let made = TextNormalizer.scalars(needle)
+            cache[needle] = made
+            return made
+        }
+        return TurnFeatures.find(scalars, in: normalized, from: 0) != nil
     }
 
     /// Index of the word after the word sequence `cue` (lowercase), for every place it occurs.
