@@ -1,30 +1,6 @@
 import CallsimCore
 import CallsimScoring
 
-/// What the agent reads before the call (`/brief`): campaign, product, price, offers,
-/// policy limits and the customer record.
-public struct CallBrief: Sendable, Hashable, Codable {
-    public var scenarioID: String
-    public var title: String
-    public var kind: ScenarioKind
-    public var direction: CallDirection
-    public var language: Language
-    public var company: String
-    public var agent: String?
-    public var product: String?
-    public var price: String?
-    public var offers: [String]
-    public var allowedRemedies: [String]
-    public var policy: [String]
-    public var leadSource: String?
-    public var recordingRequired: Bool
-    public var costsMoney: Bool
-    /// How to address the customer, and other acceptable forms.
-    public var customer: String
-    public var customerVariants: [String]
-    public var customerRecord: [Scenario.Campaign.RecordField]
-}
-
 extension Scenario {
     /// The header of a transcript of this scenario.
     public var transcriptHeaders: [Transcript.Header] {
@@ -49,16 +25,6 @@ extension Scenario {
             customerName: persona.address, customerNameVariants: persona.addressVariants, product: campaign.product,
             price: campaign.price, costsMoney: campaign.costsMoney, recordingRequired: campaign.recording,
             allowedRemedies: campaign.allowedRemedies, leadSource: campaign.leadSource
-        )
-    }
-
-    public var brief: CallBrief {
-        CallBrief(
-            scenarioID: id, title: title, kind: kind, direction: direction, language: language, company: campaign.company,
-            agent: campaign.agent, product: campaign.product, price: campaign.price, offers: campaign.offers,
-            allowedRemedies: campaign.allowedRemedies, policy: campaign.policy, leadSource: campaign.leadSource,
-            recordingRequired: campaign.recording, costsMoney: campaign.costsMoney, customer: persona.address,
-            customerVariants: persona.addressVariants, customerRecord: campaign.customerRecord
         )
     }
 

@@ -277,7 +277,7 @@ private func make(_ temperament: String = "friendly") throws -> Scenario {
         #expect(context.recordingRequired)
         #expect(scenario.suggestions(for: .en)["listening.open_question"] == "How does your family use the internet?")
         #expect(scenario.suggestions(for: .zhTW).isEmpty)
-        #expect(scenario.brief.price == "NT$899 a month")
+        #expect(scenario.campaign.price == "NT$899 a month")
         #expect(scenario.rubricWeights.count == KnownIndicators.ids.count)
     }
 

@@ -12,9 +12,7 @@ enum RecordScoring {
     /// The scorer's rubric for a scenario's: only the listed indicators apply, with their weights.
     static func rubric(_ scenario: Scenario?) -> CallsimScoring.Rubric? {
         guard let scenario, !scenario.rubric.indicators.isEmpty else { return nil }
-        return CallsimScoring.Rubric(
-            applicable: Set(scenario.rubric.indicators.map(\.indicator)),
-            weights: Dictionary(scenario.rubric.indicators.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { first, _ in first }))
+        return scenario.scoringRubric
     }
 
     static func summary(_ card: Scorecard) -> ScoreSummary {
