@@ -103,10 +103,6 @@ enum ScenarioRubrics {
     }
 
     static func cacheURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("callsim/rubrics.json")
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/callsim/rubrics.json")
+        Paths.cacheDirectory(environment: environment)?.appendingPathComponent("rubrics.json")
     }
 }

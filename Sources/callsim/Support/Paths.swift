@@ -20,6 +20,15 @@ enum Paths {
     /// `$XDG_STATE_HOME/callsim` (history and other state that is not worth backing up).
     static var stateDirectory: URL { base("XDG_STATE_HOME", default: ".local/state").appendingPathComponent("callsim", isDirectory: true) }
 
+    /// `$XDG_CACHE_HOME/callsim` (else `~/.cache/callsim`); nil without either, so nothing is cached.
+    static func cacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("callsim")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/callsim")
+    }
+
     /// The line editor's history of agent lines.
     static var historyFile: URL { stateDirectory.appendingPathComponent("history") }
 

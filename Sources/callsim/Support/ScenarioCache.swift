@@ -32,18 +32,9 @@ struct ScenarioCache {
     /// binary cannot be identified.
     init?(folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard environment["CALLSIM_NO_CACHE"] == nil else { return nil }
-        let base: URL
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else if let home = environment["HOME"], !home.isEmpty {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-        } else {
-            return nil
-        }
-        guard let build = Self.buildIdentity() else { return nil }
+        guard let base = Paths.cacheDirectory(environment: environment), let build = Self.buildIdentity() else { return nil }
         self.build = build
-        directory = base.appendingPathComponent("callsim")
-            .appendingPathComponent("scenarios-\(Self.hex(folder.standardizedFileURL.path))")
+        directory = base.appendingPathComponent("scenarios-\(Self.hex(folder.standardizedFileURL.path))")
     }
 
     private func entryURL(_ source: URL) -> URL {
